@@ -68,7 +68,8 @@ export interface EpochOutput {
   dividends: Uint16Array;
   validatorTrust: Uint16Array;
   validatorPermit: Uint8Array; // new permits
-  bonds: SparseU16; // rows sorted by column, zero entries omitted
+  bonds: SparseU16; // rows sorted by column, zero entries omitted (the JSON output)
+  storedBonds: SparseU16; // rows as the chain stores them: EMA order, zeros kept, empty without a new permit
   serverEmission: Float64Array; // rao (integers)
   validatorEmission: Float64Array; // rao (integers)
   emission: Float64Array; // rao (integers)

@@ -1,0 +1,68 @@
+// Bonds and dividends, classic (Yuma3On = false, "Yuma 2") and Yuma3.
+// chain: run_epoch.rs::epoch_mechanism (bond branch), compute_ema_bonds_normal_sparse, compute_bonds_sparse.
+
+import type { EpochArith } from "./arith.js";
+import type { Csr } from "./csr.js";
+import type { EpochScratch } from "./scratch.js";
+import type { EpochInput } from "./types.js";
+import { ONE, u16ProportionToFixed } from "../fixed/i32f32.js";
+import {
+  inplaceColMaxUpscaleSparse, inplaceColNormalizeSparse, loadBonds, matEmaSparse, matmulTransposeSparse, rowHadamardSparse,
+} from "./sparseOps.js";
+import { inplaceNormalize } from "./clipAndRank.js";
+import { matEmaAlphaSparse, type LiquidAlphaParams } from "./liquidAlpha.js";
+
+/** EMA weight of new data: 1 − I32F32(I64F64(bma) / 1e6). chain: compute_disabled_liquid_alpha */
+export function emaAlpha(bondsMovingAverage: number, arith: EpochArith): number {
+  if (arith.name === "float") return ONE - (bondsMovingAverage / 1_000_000) * ONE;
+  const bma32 = (BigInt(bondsMovingAverage) << 32n) / 1_000_000n; // I64F64 div then drop 32 bits (floor)
+  const max = (1n << 63n) - 1n;
+  return Number(BigInt(ONE) - (bma32 > max ? max : bma32));
+}
+
+/** `last_tempo` of the recently-registered bond mask (7.2). */
+export function lastTempo(input: EpochInput): number {
+  const lms = input.lastMechanismStepBlock;
+  return lms === 0 ? Math.max(0, input.block - input.hyperparameters.tempo) : lms + 1;
+}
+
+/** Result of the bond step: the EMA rows to store (raw, before u16) and dividends in scratch.dividends. */
+export function bondsAndDividends(input: EpochInput, wb: Csr, arith: EpochArith, s: EpochScratch): Csr {
+  const hp = input.hyperparameters;
+  const n = input.n;
+  const lt = lastTempo(input);
+  const { rowPtr, col, val } = input.bonds;
+  const alpha = emaAlpha(hp.bondsMovingAverage, arith);
+  if (hp.yuma3) {
+    const toProportion = arith.name === "exact" ? u16ProportionToFixed : (u: number) => (u / 65535) * ONE;
+    loadBonds(rowPtr, col, val, n, lt, input.blockAtRegistration, toProportion, s.bonds);
+    let anyConsensus = false;
+    for (let j = 0; j < n; j++) if (s.consensus[j] !== 0) { anyConsensus = true; break; }
+    if (hp.liquidAlpha && anyConsensus) {
+      const p: LiquidAlphaParams = {
+        low: arith.name === "exact" ? u16ProportionToFixed(hp.alphaLow) : (hp.alphaLow / 65535) * ONE,
+        high: arith.name === "exact" ? u16ProportionToFixed(hp.alphaHigh) : (hp.alphaHigh / 65535) * ONE,
+        steepness: hp.alphaSigmoidSteepness,
+      };
+      matEmaAlphaSparse(wb, s.bonds, s.consensus, p, arith, s, s.ema);
+    } else {
+      matEmaSparse(wb, s.bonds, alpha, arith, s, s.ema);
+    }
+    s.emaNorm.copyFrom(s.ema);
+    inplaceColNormalizeSparse(s.emaNorm, n, arith, s);
+    matmulTransposeSparse(s.emaNorm, s.incentive, arith, s.dividends); // total bonds per validator
+    for (let i = 0; i < n; i++) s.dividends[i] = arith.mul(s.dividends[i], s.activeStake[i]);
+    inplaceNormalize(s.dividends, n, arith);
+    return s.ema;
+  }
+  loadBonds(rowPtr, col, val, n, lt, input.blockAtRegistration, (u) => u, s.bonds); // raw u16, not /65535
+  inplaceColNormalizeSparse(s.bonds, n, arith, s);
+  rowHadamardSparse(wb, s.activeStake, arith, s.delta);
+  inplaceColNormalizeSparse(s.delta, n, arith, s);
+  matEmaSparse(s.delta, s.bonds, alpha, arith, s, s.ema);
+  inplaceColNormalizeSparse(s.ema, n, arith, s);
+  matmulTransposeSparse(s.ema, s.incentive, arith, s.dividends);
+  inplaceNormalize(s.dividends, n, arith);
+  inplaceColMaxUpscaleSparse(s.ema, n, arith, s);
+  return s.ema;
+}

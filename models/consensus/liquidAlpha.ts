@@ -1,0 +1,95 @@
+// Liquid alpha (Yuma3): a per-(validator, miner) EMA rate from a sigmoid of how far the weight moved.
+// chain: run_epoch.rs::alpha_sigmoid, compute_liquid_alpha_values_sparse; epoch/math.rs::mat_ema_alpha_sparse.
+
+import type { EpochArith } from "./arith.js";
+import type { Csr } from "./csr.js";
+import type { EpochScratch } from "./scratch.js";
+import { HALF, ONE } from "../fixed/i32f32.js";
+import { checkedDivRaw, expSafeRaw, mulRaw, satI64 } from "../fixed/expSafe.js";
+
+export interface LiquidAlphaParams {
+  low: number; // raw I32F32 (AlphaValues.0 / 65535)
+  high: number; // raw
+  steepness: number; // i16 AlphaSigmoidSteepness (integer)
+}
+
+/** chain: run_epoch.rs::alpha_sigmoid, from the combined diff d (raw), exact. */
+export function alphaSigmoidExact(d: number, p: LiquidAlphaParams): number {
+  const low = BigInt(p.low);
+  const high = BigInt(p.high);
+  const slope = checkedDivRaw(BigInt(p.steepness) << 32n, -100n << 32n) ?? 0n; // steepness / −100, truncating
+  const x = satI64(mulRaw(slope, BigInt(d) - BigInt(HALF)));
+  const denom = satI64(BigInt(ONE) + expSafeRaw(x));
+  const sigmoid = checkedDivRaw(BigInt(ONE), denom) ?? 0n; // saturating_div of positives
+  let alpha = satI64(low + mulRaw(sigmoid, high - low));
+  if (alpha > high) alpha = high; // clamp_value: min(high) then max(low)
+  if (alpha < low) alpha = low;
+  return Number(alpha);
+}
+
+/** The same sigmoid in float64 (the `float` arithmetic mode). */
+export function alphaSigmoidFloat(d: number, p: LiquidAlphaParams): number {
+  const x = (p.steepness / -100) * (d / ONE - 0.5);
+  const sigmoid = 1 / (1 + Math.exp(Math.max(-20, Math.min(20, x))));
+  let alpha = p.low + sigmoid * (p.high - p.low);
+  if (alpha > p.high) alpha = p.high;
+  if (alpha < p.low) alpha = p.low;
+  return alpha;
+}
+
+/** combined_diff of alpha_sigmoid: clamp(w − c) when w >= b, else clamp(b − w), clamped to [0, 1]. */
+function combinedDiff(c: number, w: number, b: number): number {
+  const v = w >= b ? w - c : b - w;
+  return v < 0 ? 0 : v > ONE ? ONE : v;
+}
+
+/**
+ * mat_ema_alpha_sparse(Wb, B, alphas): only entries present in Wb's row survive; output in Wb's row order.
+ * alphas come from the chain's forward walk, which assumes rows sorted by column: an entry is seen only
+ * if its column is greater than every column before it in its row (otherwise the walk reads 0 there).
+ */
+export function matEmaAlphaSparse(
+  wb: Csr, b: Csr, consensus: Float64Array, p: LiquidAlphaParams, arith: EpochArith, scratch: EpochScratch, out: Csr,
+): void {
+  const n = wb.rows;
+  out.reset(n, wb.nnz);
+  const memoKey = `${arith.name}:${p.low}:${p.high}:${p.steepness}`;
+  if (scratch.alphaMemoKey !== memoKey || scratch.alphaMemo.size > 1_000_000) {
+    scratch.alphaMemo.clear();
+    scratch.alphaMemoKey = memoKey;
+  }
+  const memo = scratch.alphaMemo;
+  const sigmoid = arith.name === "exact" ? alphaSigmoidExact : alphaSigmoidFloat;
+  const oldVal = scratch.denseRow; // B_ij by column (any position)
+  const oldMark = scratch.denseMark;
+  const seenVal = scratch.denseRow2; // B_ij as the walk sees it (0 unless a strict prefix maximum)
+  const seenMark = scratch.denseMark2;
+  for (let i = 0; i < n; i++) {
+    const gen = scratch.nextGeneration();
+    let prefixMax = -1;
+    for (let e = b.rowPtr[i]; e < b.rowPtr[i + 1]; e++) {
+      const j = b.col[e];
+      oldMark[j] = gen;
+      oldVal[j] = b.val[e];
+      if (j > prefixMax) { seenMark[j] = gen; seenVal[j] = b.val[e]; prefixMax = j; }
+    }
+    let wMax = -1;
+    for (let e = wb.rowPtr[i]; e < wb.rowPtr[i + 1]; e++) {
+      const j = wb.col[e];
+      const newVal = wb.val[e];
+      const w = j > wMax ? newVal : 0;
+      if (j > wMax) wMax = j;
+      const bond = seenMark[j] === gen ? seenVal[j] : 0;
+      const d = combinedDiff(consensus[j], w, bond);
+      let a = memo.get(d);
+      if (a === undefined) { a = sigmoid(d, p); memo.set(d, a); }
+      const decayed = oldMark[j] === gen ? arith.mulSigned(ONE - a, oldVal[j]) : 0;
+      let inc = arith.mulSigned(a, newVal);
+      if (inc < 0) inc = 0;
+      let v = decayed + inc;
+      if (v > ONE) v = ONE;
+      if (v > 0) out.push(j, v);
+    }
+    out.endRow(i);
+  }
+}

@@ -1,0 +1,144 @@
+// One Yuma Consensus epoch (one mechanism), as the chain's sparse path computes it.
+// Ports opentensor/subtensor@14bc6f9f pallets/subtensor/src/epoch/run_epoch.rs::epoch_mechanism.
+// Pipeline: active mask → stake → permits → weights → consensus → clip/trust/incentive → bonds → dividends → emission.
+
+import { exactArith, floatArith, type EpochArith } from "./arith.js";
+import type { Arith, EpochInput, EpochOutput, SparseU16 } from "./types.js";
+import { EpochScratch } from "./scratch.js";
+import { stakeWeights } from "./stakeWeights.js";
+import { isTopkNonzero } from "./validatorPermits.js";
+import { epochWeights } from "./epochWeights.js";
+import { weightedMedianCol } from "./weightedMedianCol.js";
+import { colClipSparse, inplaceNormalize, inplaceNormalizeUsingSum, matmulSparse, rowSumSparse } from "./clipAndRank.js";
+import { interpolateSparse } from "./interpolateSparse.js";
+import { bondsAndDividends } from "./bonds.js";
+import { emissionSplit } from "./emissionSplit.js";
+import { u16ProportionToFixed } from "../fixed/i32f32.js";
+import type { Csr } from "./csr.js";
+
+export function arithFor(mode: Arith): EpochArith {
+  return mode === "float" ? floatArith : exactArith;
+}
+
+/** Activity cutoff in blocks. chain: utils/misc.rs::get_activity_cutoff_blocks */
+export function activityCutoffBlocks(factorMilli: number, tempo: number): number {
+  return Math.max(1, Math.floor((factorMilli * tempo) / 1000));
+}
+
+/** Runs one epoch. Pass the subnet's own `scratch` to reuse buffers across epochs. */
+export function runEpoch(input: EpochInput, mode: Arith = "exact", scratch: EpochScratch = new EpochScratch()): EpochOutput {
+  const arith = arithFor(mode);
+  const n = input.n;
+  const hp = input.hyperparameters;
+  const s = scratch.ensure(n);
+  const out = allocateOutput(n);
+
+  // activity
+  const cutoff = activityCutoffBlocks(hp.activityCutoffFactorMilli, hp.tempo);
+  for (let i = 0; i < n; i++) {
+    const inactive = input.lastUpdate[i] + cutoff < input.block;
+    s.inactive[i] = inactive ? 1 : 0;
+    out.active[i] = inactive ? 0 : 1;
+  }
+  // stake and permits (the owner is always permitted)
+  stakeWeights(input, arith, s.stake);
+  const owner = input.ownerUid;
+  for (let i = 0; i < n; i++) s.forbid[i] = input.validatorPermit[i] || i === owner ? 0 : 1;
+  isTopkNonzero(s.stake, n, hp.maxAllowedValidators, out.validatorPermit, s);
+  if (owner !== null && owner < n) out.validatorPermit[owner] = 1;
+  // active stake
+  for (let i = 0; i < n; i++) s.activeStake[i] = s.inactive[i] || s.forbid[i] ? 0 : s.stake[i];
+  inplaceNormalize(s.activeStake, n, arith);
+  // weights, consensus, clipping
+  epochWeights(input, s.forbid, arith, s.weights);
+  const kappa = arith.name === "exact" ? u16ProportionToFixed(hp.kappa) : (hp.kappa / 65535) * 4294967296;
+  weightedMedianCol(s.activeStake, s.weights, n, kappa, arith, s, s.consensus);
+  colClipSparse(s.weights, s.consensus, s.clipped);
+  rowSumSparse(s.clipped, s.trust);
+  matmulSparse(s.clipped, s.activeStake, arith, s.incentive);
+  inplaceNormalize(s.incentive, n, arith);
+  // bonds (penalty β interpolates W toward Wc) and dividends
+  const beta = arith.name === "exact" ? u16ProportionToFixed(hp.bondsPenalty) : (hp.bondsPenalty / 65535) * 4294967296;
+  const wb = interpolateSparse(s.weights, s.clipped, beta, arith, s, s.forBonds);
+  const ema = bondsAndDividends(input, wb, arith, s);
+  // emission
+  emissionSplit(input.raoEmission, n, arith, s, out);
+  for (let i = 0; i < n; i++) {
+    out.stakeWeight[i] = arith.toU16(s.stake[i]);
+    out.consensus[i] = arith.toU16(s.consensus[i]);
+    out.incentive[i] = arith.toU16(s.incentive[i]);
+    out.dividends[i] = arith.toU16(s.dividends[i]);
+    out.validatorTrust[i] = arith.toU16(s.trust[i]);
+  }
+  storeBonds(ema, out.validatorPermit, arith, out);
+  return out;
+}
+
+function allocateOutput(n: number): EpochOutput {
+  return {
+    active: new Uint8Array(n),
+    stakeWeight: new Uint16Array(n),
+    consensus: new Uint16Array(n),
+    incentive: new Uint16Array(n),
+    dividends: new Uint16Array(n),
+    validatorTrust: new Uint16Array(n),
+    validatorPermit: new Uint8Array(n),
+    bonds: emptySparse(n),
+    storedBonds: emptySparse(n),
+    serverEmission: new Float64Array(n),
+    validatorEmission: new Float64Array(n),
+    emission: new Float64Array(n),
+  };
+}
+
+function emptySparse(n: number): SparseU16 {
+  return { rowPtr: new Int32Array(n + 1), col: new Int32Array(0), val: new Uint16Array(0) };
+}
+
+/**
+ * Bond rows as the chain stores them (new permit → the EMA row as u16 in its order, else empty), and the
+ * same rows sorted by uid without zero entries for the JSON output. chain: epoch_mechanism (terms.bond).
+ */
+function storeBonds(ema: Csr, permit: Uint8Array, arith: EpochArith, out: EpochOutput): void {
+  const n = ema.rows;
+  let count = 0;
+  for (let i = 0; i < n; i++) if (permit[i]) count += ema.rowPtr[i + 1] - ema.rowPtr[i];
+  const stored: SparseU16 = { rowPtr: new Int32Array(n + 1), col: new Int32Array(count), val: new Uint16Array(count) };
+  let k = 0;
+  for (let i = 0; i < n; i++) {
+    if (permit[i]) {
+      for (let e = ema.rowPtr[i]; e < ema.rowPtr[i + 1]; e++) {
+        stored.col[k] = ema.col[e];
+        stored.val[k] = arith.toU16(ema.val[e]);
+        k++;
+      }
+    }
+    stored.rowPtr[i + 1] = k;
+  }
+  out.storedBonds = stored;
+  out.bonds = sortedNonZero(stored);
+}
+
+/** Rows sorted by uid with zero entries dropped. */
+export function sortedNonZero(m: SparseU16): SparseU16 {
+  const n = m.rowPtr.length - 1;
+  let count = 0;
+  for (let e = 0; e < m.rowPtr[n]; e++) if (m.val[e] !== 0) count++;
+  const res: SparseU16 = { rowPtr: new Int32Array(n + 1), col: new Int32Array(count), val: new Uint16Array(count) };
+  let k = 0;
+  const keys: number[] = [];
+  for (let i = 0; i < n; i++) {
+    keys.length = 0;
+    for (let e = m.rowPtr[i]; e < m.rowPtr[i + 1]; e++) if (m.val[e] !== 0) keys.push(m.col[e] * 65536 + m.val[e]);
+    keys.sort((a, b) => a - b);
+    for (const key of keys) {
+      res.col[k] = Math.floor(key / 65536);
+      res.val[k] = key % 65536;
+      k++;
+    }
+    res.rowPtr[i + 1] = k;
+  }
+  return res;
+}
+
+export { EpochScratch, inplaceNormalizeUsingSum };

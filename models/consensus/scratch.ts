@@ -1,0 +1,89 @@
+// Buffers one subnet's epoch reuses from epoch to epoch (owned by the subnet, never shared between threads).
+
+import { Csr } from "./csr.js";
+
+export class EpochScratch {
+  n = -1;
+  // per-uid vectors (raw I32F32 or flags)
+  inactive = new Uint8Array(0);
+  forbid = new Uint8Array(0);
+  stake = new Float64Array(0); // S
+  activeStake = new Float64Array(0); // A
+  consensus = new Float64Array(0); // C
+  trust = new Float64Array(0); // Tv
+  incentive = new Float64Array(0); // I
+  dividends = new Float64Array(0); // D
+  colAcc = new Float64Array(0); // per-column sums / maxima
+  denseRow = new Float64Array(0); // one densified row
+  denseMark = new Int32Array(0); // generation marks for denseRow
+  denseRow2 = new Float64Array(0);
+  denseMark2 = new Int32Array(0);
+  generation = 0;
+  order = new Int32Array(0);
+  keys = new Float64Array(0);
+  // median
+  useStake = new Float64Array(0);
+  colCount = new Int32Array(0);
+  colPtr = new Int32Array(0);
+  selScore = new Float64Array(0);
+  selStake = new Float64Array(0);
+  // matrices
+  weights = new Csr();
+  clipped = new Csr();
+  forBonds = new Csr();
+  bonds = new Csr();
+  delta = new Csr();
+  ema = new Csr();
+  emaNorm = new Csr();
+  // liquid-alpha memo: combined_diff raw → alpha raw, valid for one parameter set
+  alphaMemo = new Map<number, number>();
+  alphaMemoKey = "";
+
+  /** Size the per-uid buffers for n uids (reallocates only when n grows). */
+  ensure(n: number): this {
+    if (n <= this.inactive.length) {
+      this.n = n;
+      return this;
+    }
+    this.n = n;
+    this.inactive = new Uint8Array(n);
+    this.forbid = new Uint8Array(n);
+    this.stake = new Float64Array(n);
+    this.activeStake = new Float64Array(n);
+    this.consensus = new Float64Array(n);
+    this.trust = new Float64Array(n);
+    this.incentive = new Float64Array(n);
+    this.dividends = new Float64Array(n);
+    this.colAcc = new Float64Array(n);
+    this.denseRow = new Float64Array(n);
+    this.denseMark = new Int32Array(n);
+    this.denseRow2 = new Float64Array(n);
+    this.denseMark2 = new Int32Array(n);
+    this.generation = 0;
+    this.order = new Int32Array(n);
+    this.keys = new Float64Array(n);
+    this.useStake = new Float64Array(n);
+    this.colCount = new Int32Array(n + 1);
+    this.colPtr = new Int32Array(n + 1);
+    return this;
+  }
+
+  /** A fresh generation id for the dense-row marks (avoids clearing the rows). */
+  nextGeneration(): number {
+    this.generation++;
+    if (this.generation > 2_000_000_000) {
+      this.denseMark.fill(0);
+      this.denseMark2.fill(0);
+      this.generation = 1;
+    }
+    return this.generation;
+  }
+
+  /** Median selection buffers with room for `size` entries. */
+  ensureSelection(size: number): void {
+    if (this.selScore.length < size) {
+      this.selScore = new Float64Array(Math.max(size, this.selScore.length * 2));
+      this.selStake = new Float64Array(this.selScore.length);
+    }
+  }
+}

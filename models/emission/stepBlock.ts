@@ -1,0 +1,79 @@
+// One block of the chain's money flow, in block_step order (spec/emission.md §1–§5).
+// Chain: coinbase/block_step.rs::block_step → tao.rs::get_block_emission,
+//        run_coinbase.rs::run_coinbase, block_step.rs::update_moving_prices.
+
+import type { EpochOutput } from "../consensus/types.js";
+import { blockEmissionForIssuance, mintableTao } from "./blockEmission.js";
+import type { ChainEconomy } from "./chainEconomy.js";
+import { type DistributionReport, type StakeSink, distributeEmission } from "./distributeEmission.js";
+import { injectAndMaybeSwap, splitAlphaOut, subnetTerms } from "./emitToSubnets.js";
+import { drainPending } from "./epochScheduler.js";
+import { updateMovingPrice } from "./movingPrice.js";
+import { balancedPoolModel, type PoolModel } from "./poolModel.js";
+import { taoWeight96 } from "./rootProportion.js";
+import { rootSellFlag, subnetBlockEmissions, subnetsToEmitTo } from "./subnetShares.js";
+
+/** Runs the epoch of `netuid` on `raoEmission` (= S + V + R) against the current state. */
+export type EpochRunner = (netuid: number, raoEmission: bigint, state: ChainEconomy) => EpochOutput;
+
+export interface StepOptions {
+  pool?: PoolModel; // default: balancedPoolModel
+  runEpoch?: EpochRunner; // required on blocks where a subnet drains
+  sink?: StakeSink;
+  onDistributed?: (report: DistributionReport) => void;
+}
+
+/**
+ * run_coinbase up to the drain: mint this block's TAO, split it over the emitting subnets, inject,
+ * chain-buy, mint and split alpha_out into the pending buckets, then drain due subnets into
+ * state.scratch (drained netuids and buckets). Returns the number of subnets drained.
+ */
+export function coinbase(state: ChainEconomy, block: number, pool: PoolModel = balancedPoolModel): number {
+  const s = state.scratch;
+  const minted = mintableTao(blockEmissionForIssuance(state.totalIssuance), state.totalIssuance);
+  state.totalIssuance += minted;
+  state.blockEmission = minted;
+  s.nEmit = subnetsToEmitTo(state, s.emit);
+  let credit = minted;
+  if (s.nEmit > 0 && minted >= 0n) {
+    const wTao = taoWeight96(state);
+    subnetBlockEmissions(state, s.emit, s.nEmit, minted, s.shares, s.taoEmission);
+    const sell = rootSellFlag(state, s.emit, s.nEmit);
+    subnetTerms(state, pool, wTao);
+    credit = injectAndMaybeSwap(state, pool, credit);
+    splitAlphaOut(state, sell, wTao);
+  }
+  if (credit > 0n) {
+    state.totalIssuance -= credit; // recycle_credit: the rest is never created
+    state.recycledTaoTotal += credit;
+  }
+  return drainPending(state, block);
+}
+
+/** update_moving_prices: for every subnet in get_subnets_to_emit_to, after the coinbase. */
+export function updateMovingPrices(state: ChainEconomy, block: number, pool: PoolModel = balancedPoolModel): void {
+  const s = state.scratch;
+  const n = subnetsToEmitTo(state, s.emit);
+  for (let k = 0; k < n; k++) updateMovingPrice(state, s.emit[k], block, pool);
+}
+
+/** One whole block: coinbase, the epochs and distributions of drained subnets, moving prices. */
+export function stepBlock(state: ChainEconomy, block: number, opts: StepOptions = {}): number {
+  const pool = opts.pool ?? balancedPoolModel;
+  const s = state.scratch;
+  const drained = coinbase(state, block, pool);
+  for (let k = 0; k < drained; k++) {
+    const i = s.drained[k];
+    if (!opts.runEpoch) throw new Error(`stepBlock: netuid ${i} drains at block ${block} but no runEpoch was given`);
+    const sv = s.drainedServer[k];
+    const vv = s.drainedValidator[k];
+    const rr = s.drainedRoot[k];
+    const oc = s.drainedOwnerCut[k];
+    const out = opts.runEpoch(i, sv + vv + rr, state);
+    const rep = distributeEmission(state, i, sv, vv, rr, oc, out, opts.sink);
+    state.lastMechanismStepBlock[i] = block;
+    opts.onDistributed?.(rep);
+  }
+  updateMovingPrices(state, block, pool);
+  return drained;
+}
