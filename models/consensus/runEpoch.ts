@@ -125,16 +125,16 @@ export function sortedNonZero(m: SparseU16): SparseU16 {
   let count = 0;
   for (let e = 0; e < m.rowPtr[n]; e++) if (m.val[e] !== 0) count++;
   const res: SparseU16 = { rowPtr: new Int32Array(n + 1), col: new Int32Array(count), val: new Uint16Array(count) };
+  const keys = new Float64Array(count); // uid·2^16 + value: sorting the keys sorts by uid
   let k = 0;
-  const keys: number[] = [];
   for (let i = 0; i < n; i++) {
-    keys.length = 0;
-    for (let e = m.rowPtr[i]; e < m.rowPtr[i + 1]; e++) if (m.val[e] !== 0) keys.push(m.col[e] * 65536 + m.val[e]);
-    keys.sort((a, b) => a - b);
-    for (const key of keys) {
-      res.col[k] = Math.floor(key / 65536);
-      res.val[k] = key % 65536;
-      k++;
+    const start = k;
+    for (let e = m.rowPtr[i]; e < m.rowPtr[i + 1]; e++) if (m.val[e] !== 0) keys[k++] = m.col[e] * 65536 + m.val[e];
+    if (k - start > 1) keys.subarray(start, k).sort();
+    for (let t = start; t < k; t++) {
+      const j = Math.floor(keys[t] / 65536);
+      res.col[t] = j;
+      res.val[t] = keys[t] - j * 65536;
     }
     res.rowPtr[i + 1] = k;
   }

@@ -1,0 +1,41 @@
+// Time per epoch of the Yuma kernel, exact and float, on dense and sparse subnets (issue: consensus core).
+import { runEpoch } from "../../models/consensus/runEpoch.js";
+import { EpochScratch } from "../../models/consensus/scratch.js";
+import type { Arith } from "../../models/consensus/types.js";
+import { timeIt, type BenchRow } from "../common/benchRow.js";
+import { benchState, type BenchStateSpec } from "./benchStates.js";
+
+interface Case { name: string; spec: BenchStateSpec; iterations: number }
+
+const CASES: Case[] = [
+  { name: "16x64 dense yuma3+liquid", spec: { validators: 16, neurons: 64, weightsPerValidator: 64, yuma3: true, liquidAlpha: true }, iterations: 400 },
+  { name: "64x256 dense yuma3+liquid", spec: { validators: 64, neurons: 256, weightsPerValidator: 256, yuma3: true, liquidAlpha: true }, iterations: 200 },
+  { name: "64x256 dense classic", spec: { validators: 64, neurons: 256, weightsPerValidator: 256, yuma3: false, liquidAlpha: false }, iterations: 200 },
+  { name: "64x1024 dense yuma3+liquid", spec: { validators: 64, neurons: 1024, weightsPerValidator: 1024, yuma3: true, liquidAlpha: true }, iterations: 60 },
+  { name: "256x1024 dense yuma3+liquid", spec: { validators: 256, neurons: 1024, weightsPerValidator: 1024, yuma3: true, liquidAlpha: true }, iterations: 30 },
+  { name: "256x1024 dense classic", spec: { validators: 256, neurons: 1024, weightsPerValidator: 1024, yuma3: false, liquidAlpha: false }, iterations: 30 },
+  { name: "sparse 4096 (64 validators x 128 weights) yuma3+liquid", spec: { validators: 64, neurons: 4096, weightsPerValidator: 128, yuma3: true, liquidAlpha: true }, iterations: 60 },
+];
+
+/** Runs the consensus suite; `scale` < 1 shortens it (tests, CI smoke). */
+export async function benchConsensus(scale = 1): Promise<BenchRow[]> {
+  const rows: BenchRow[] = [];
+  for (const c of CASES) {
+    for (const arith of ["exact", "float"] as Arith[]) {
+      const input = benchState(c.spec);
+      const scratch = new EpochScratch();
+      // Warm the bonds to a steady state so the liquid-alpha path sees real bonds.
+      for (let e = 0; e < 3; e++) input.bonds = runEpoch(input, arith, scratch).storedBonds;
+      const t = timeIt(() => runEpoch(input, arith, scratch), Math.max(5, Math.round(c.iterations * scale)));
+      rows.push({
+        suite: "consensus", case: c.name, arith, validators: c.spec.validators, neurons: c.spec.neurons, subnets: 1,
+        median_us: round(t.median), p90_us: round(t.p90), per_second: round(1e6 / t.median),
+      });
+    }
+  }
+  return rows;
+}
+
+function round(x: number): number {
+  return Math.round(x * 10) / 10;
+}
