@@ -27,7 +27,9 @@ export function interpolateSparse(w: Csr, wc: Csr, ratio: number, arith: EpochAr
       if (interp > 0) keys[k++] = j * 17179869184 + interp; // j·2^34 + value (value < 2^34): sorts by column
     }
     const row = keys.subarray(0, k);
-    if (k > 1) row.sort();
+    let sorted = true;
+    for (let t = 1; t < k && sorted; t++) if (row[t] <= row[t - 1]) sorted = false;
+    if (!sorted) row.sort();
     for (let t = 0; t < k; t++) {
       const j = Math.floor(row[t] / 17179869184);
       out.push(j, row[t] - j * 17179869184);

@@ -60,6 +60,7 @@ export function matEmaAlphaSparse(
   }
   const memo = scratch.alphaMemo;
   const sigmoid = arith.name === "exact" ? alphaSigmoidExact : alphaSigmoidFloat;
+  const alphaAtZero = sigmoid(0, p); // d = 0 is by far the most common case (w >= b with w <= C)
   const oldVal = scratch.denseRow; // B_ij by column (any position)
   const oldMark = scratch.denseMark;
   const seenVal = scratch.denseRow2; // B_ij as the walk sees it (0 unless a strict prefix maximum)
@@ -81,7 +82,7 @@ export function matEmaAlphaSparse(
       if (j > wMax) wMax = j;
       const bond = seenMark[j] === gen ? seenVal[j] : 0;
       const d = combinedDiff(consensus[j], w, bond);
-      let a = memo.get(d);
+      let a = d === 0 ? alphaAtZero : memo.get(d);
       if (a === undefined) { a = sigmoid(d, p); memo.set(d, a); }
       const decayed = oldMark[j] === gen ? arith.mulSigned(ONE - a, oldVal[j]) : 0;
       let inc = arith.mulSigned(a, newVal);

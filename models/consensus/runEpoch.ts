@@ -130,7 +130,7 @@ export function sortedNonZero(m: SparseU16): SparseU16 {
   for (let i = 0; i < n; i++) {
     const start = k;
     for (let e = m.rowPtr[i]; e < m.rowPtr[i + 1]; e++) if (m.val[e] !== 0) keys[k++] = m.col[e] * 65536 + m.val[e];
-    if (k - start > 1) keys.subarray(start, k).sort();
+    if (k - start > 1 && !keysAscending(keys, start, k)) keys.subarray(start, k).sort();
     for (let t = start; t < k; t++) {
       const j = Math.floor(keys[t] / 65536);
       res.col[t] = j;
@@ -139,6 +139,11 @@ export function sortedNonZero(m: SparseU16): SparseU16 {
     res.rowPtr[i + 1] = k;
   }
   return res;
+}
+
+function keysAscending(keys: Float64Array, start: number, end: number): boolean {
+  for (let t = start + 1; t < end; t++) if (keys[t] <= keys[t - 1]) return false;
+  return true;
 }
 
 export { EpochScratch, inplaceNormalizeUsingSum };

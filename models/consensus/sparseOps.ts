@@ -44,30 +44,65 @@ export function matEmaSparse(newM: Csr, oldM: Csr, alpha: number, arith: EpochAr
   const n = newM.rows;
   const oneMinusAlpha = ONE - alpha;
   out.reset(n, newM.nnz + oldM.nnz);
+  for (let i = 0; i < n; i++) {
+    if (rowAscending(newM, i) && rowAscending(oldM, i)) mergeRowEma(newM, oldM, i, alpha, oneMinusAlpha, arith, out);
+    else scatterRowEma(newM, oldM, i, alpha, oneMinusAlpha, arith, scratch, out);
+    out.endRow(i);
+  }
+}
+
+/** Both rows sorted by column: a linear merge gives the union in column order. */
+function mergeRowEma(newM: Csr, oldM: Csr, i: number, alpha: number, oneMinusAlpha: number, arith: EpochArith, out: Csr): void {
+  let a = newM.rowPtr[i];
+  const aEnd = newM.rowPtr[i + 1];
+  let b = oldM.rowPtr[i];
+  const bEnd = oldM.rowPtr[i + 1];
+  while (a < aEnd || b < bEnd) {
+    const ja = a < aEnd ? newM.col[a] : 2147483647;
+    const jb = b < bEnd ? oldM.col[b] : 2147483647;
+    let v = 0;
+    if (ja <= jb) v += arith.mulSigned(alpha, newM.val[a++]);
+    if (jb <= ja) v += arith.mulSigned(oneMinusAlpha, oldM.val[b++]);
+    if (v > 0) out.push(ja <= jb ? ja : jb, v);
+  }
+}
+
+/** General rows: accumulate densely, then emit the touched columns in ascending order. */
+function scatterRowEma(
+  newM: Csr, oldM: Csr, i: number, alpha: number, oneMinusAlpha: number, arith: EpochArith, scratch: EpochScratch, out: Csr,
+): void {
   const acc = scratch.denseRow;
   const mark = scratch.denseMark;
   const cols = scratch.order;
-  for (let i = 0; i < n; i++) {
-    const gen = scratch.nextGeneration();
-    let k = 0;
-    for (let e = newM.rowPtr[i]; e < newM.rowPtr[i + 1]; e++) {
-      const j = newM.col[e];
-      if (mark[j] !== gen) { mark[j] = gen; acc[j] = 0; cols[k++] = j; }
-      acc[j] += arith.mulSigned(alpha, newM.val[e]);
-    }
-    for (let e = oldM.rowPtr[i]; e < oldM.rowPtr[i + 1]; e++) {
-      const j = oldM.col[e];
-      if (mark[j] !== gen) { mark[j] = gen; acc[j] = 0; cols[k++] = j; }
-      acc[j] += arith.mulSigned(oneMinusAlpha, oldM.val[e]);
-    }
-    const row = cols.subarray(0, k);
-    if (k > 1) row.sort();
-    for (let t = 0; t < k; t++) {
-      const j = row[t];
-      if (acc[j] > 0) out.push(j, acc[j]);
-    }
-    out.endRow(i);
+  const gen = scratch.nextGeneration();
+  let k = 0;
+  for (let e = newM.rowPtr[i]; e < newM.rowPtr[i + 1]; e++) {
+    const j = newM.col[e];
+    if (mark[j] !== gen) { mark[j] = gen; acc[j] = 0; cols[k++] = j; }
+    acc[j] += arith.mulSigned(alpha, newM.val[e]);
   }
+  for (let e = oldM.rowPtr[i]; e < oldM.rowPtr[i + 1]; e++) {
+    const j = oldM.col[e];
+    if (mark[j] !== gen) { mark[j] = gen; acc[j] = 0; cols[k++] = j; }
+    acc[j] += arith.mulSigned(oneMinusAlpha, oldM.val[e]);
+  }
+  if (k > 1) cols.subarray(0, k).sort();
+  for (let t = 0; t < k; t++) {
+    const j = cols[t];
+    if (acc[j] > 0) out.push(j, acc[j]);
+  }
+}
+
+/** True when row i's columns are strictly ascending. */
+export function rowAscending(m: Csr, i: number): boolean {
+  for (let e = m.rowPtr[i] + 1; e < m.rowPtr[i + 1]; e++) if (m.col[e] <= m.col[e - 1]) return false;
+  return true;
+}
+
+/** True when the first k entries are strictly ascending. */
+export function isAscending(a: Int32Array, k: number): boolean {
+  for (let t = 1; t < k; t++) if (a[t] <= a[t - 1]) return false;
+  return true;
 }
 
 /** D_i = Σ_j I_j · M_ij. chain: matmul_transpose_sparse (classic) and row_sum(mat_vec_mul_sparse) (Yuma3). */

@@ -52,6 +52,42 @@ function ownerHotkeys(state: ChainEconomy, netuid: number): Set<number> {
 }
 
 /**
+ * calculate_dividend_distribution: each hotkey's dividend d (U96F32) splits into a root part
+ * d·r/(a + r) (r = root stake · w_tao, a = alpha stake) and an alpha part; returns the U96F32
+ * amounts alpha[j] = Vv · ad_j/Σad and root[j] = R · rd_j/Σrd.
+ */
+export function dividendDistribution(
+  validatorAlpha: bigint, // Vv (u64)
+  rootAlpha: bigint, // R (u64)
+  wTao96: bigint,
+  alphaStake: readonly bigint[], // TotalHotkeyAlpha[hk][i]
+  rootStake: readonly bigint[], // TotalHotkeyAlpha[hk][0]
+  dividend: readonly bigint[], // U96F32
+): { alpha: bigint[]; root: bigint[] } {
+  const n = dividend.length;
+  const alphaPart: bigint[] = new Array<bigint>(n);
+  const rootPart: bigint[] = new Array<bigint>(n);
+  let totalAlpha = 0n;
+  let totalRoot = 0n;
+  for (let j = 0; j < n; j++) {
+    const a = u96(alphaStake[j]);
+    const r = mul96(u96(rootStake[j]), wTao96);
+    const rp = checkedDiv96(r, a + r) ?? 0n;
+    const rd = mul96(dividend[j], rp);
+    rootPart[j] = rd;
+    alphaPart[j] = satSub(dividend[j], rd);
+    totalRoot += rd;
+    totalAlpha += alphaPart[j];
+  }
+  const vv = u96(validatorAlpha);
+  const rr = u96(rootAlpha);
+  return {
+    alpha: alphaPart.map((ad) => mul96(vv, checkedDiv96(ad, totalAlpha) ?? 0n)),
+    root: rootPart.map((rd) => mul96(rr, checkedDiv96(rd, totalRoot) ?? 0n)),
+  };
+}
+
+/**
  * distribute_emission(i, S, V, R, O) given the epoch run on S + V + R. Miners get the epoch's
  * server emission; validators' epoch dividends only weight the Vv (= V, or V + S when no
  * incentive) and R buckets. Writes stakes, MinerBurned and the cumulative totals.
@@ -110,22 +146,10 @@ export function distributeEmission(
 
   // calculate_dividend_distribution (stakes read before any payout)
   const hotkeys = sortedKeys(dividends);
-  const alphaPart: bigint[] = [];
-  const rootPart: bigint[] = [];
-  let totalAlpha = 0n;
-  let totalRoot = 0n;
-  for (const hk of hotkeys) {
-    const d = dividends.get(hk) as bigint;
-    const a = u96(stake[i][hk]);
-    const r = mul96(u96(stake[0][hk]), wTao);
-    const rp = checkedDiv96(r, a + r) ?? 0n;
-    const rd = mul96(d, rp);
-    const ad = satSub(d, rd);
-    rootPart.push(rd);
-    alphaPart.push(ad);
-    totalRoot += rd;
-    totalAlpha += ad;
-  }
+  const split = dividendDistribution(
+    validatorAlpha, root, wTao,
+    hotkeys.map((hk) => stake[i][hk]), hotkeys.map((hk) => stake[0][hk]), hotkeys.map((hk) => dividends.get(hk) as bigint),
+  );
 
   // distribute_dividends_and_incentives: 1. owner cut
   const ownerCk = state.subnetOwnerColdkey[i];
@@ -159,7 +183,7 @@ export function distributeEmission(
   // 3. alpha dividends: take to the owner coldkey, the rest to every nominator
   for (let j = 0; j < hotkeys.length; j++) {
     const hk = hotkeys[j];
-    let ad = mul96(u96(validatorAlpha), checkedDiv96(alphaPart[j], totalAlpha) ?? 0n);
+    let ad = split.alpha[j];
     const take = mul96(u16Proportion96(state.keys.take[hk]), ad);
     ad = satSub(ad, take);
     const t = toU64From96(take);
@@ -173,7 +197,7 @@ export function distributeEmission(
   // 4. root alpha dividends: take staked as alpha, the rest claimable by the hotkey's root stakers
   for (let j = 0; j < hotkeys.length; j++) {
     const hk = hotkeys[j];
-    let ra = mul96(u96(root), checkedDiv96(rootPart[j], totalRoot) ?? 0n);
+    let ra = split.root[j];
     const take = mul96(u16Proportion96(state.keys.take[hk]), ra);
     ra = satSub(ra, take);
     const t = toU64From96(take);

@@ -23,21 +23,25 @@ export interface StepOptions {
   onDistributed?: (report: DistributionReport) => void;
 }
 
-/**
- * run_coinbase up to the drain: mint this block's TAO, split it over the emitting subnets, inject,
- * chain-buy, mint and split alpha_out into the pending buckets, then drain due subnets into
- * state.scratch (drained netuids and buckets). Returns the number of subnets drained.
- */
-export function coinbase(state: ChainEconomy, block: number, pool: PoolModel = balancedPoolModel): number {
-  const s = state.scratch;
+/** get_block_emission + mint_tao: adds this block's TAO to TotalIssuance and returns it (the credit). */
+export function mintBlockEmission(state: ChainEconomy): bigint {
   const minted = mintableTao(blockEmissionForIssuance(state.totalIssuance), state.totalIssuance);
   state.totalIssuance += minted;
   state.blockEmission = minted;
+  return minted;
+}
+
+/**
+ * run_coinbase(credit) up to the drain: split the credit over the emitting subnets, inject,
+ * chain-buy, mint and split alpha_out into the pending buckets, recycle the unspent credit
+ * (TotalIssuance −= it), then drain due subnets into state.scratch. Returns how many drained.
+ */
+export function runCoinbase(state: ChainEconomy, block: number, credit: bigint, pool: PoolModel = balancedPoolModel): number {
+  const s = state.scratch;
   s.nEmit = subnetsToEmitTo(state, s.emit);
-  let credit = minted;
-  if (s.nEmit > 0 && minted >= 0n) {
+  if (s.nEmit > 0) {
     const wTao = taoWeight96(state);
-    subnetBlockEmissions(state, s.emit, s.nEmit, minted, s.shares, s.taoEmission);
+    subnetBlockEmissions(state, s.emit, s.nEmit, credit, s.shares, s.taoEmission);
     const sell = rootSellFlag(state, s.emit, s.nEmit);
     subnetTerms(state, pool, wTao);
     credit = injectAndMaybeSwap(state, pool, credit);
@@ -48,6 +52,11 @@ export function coinbase(state: ChainEconomy, block: number, pool: PoolModel = b
     state.recycledTaoTotal += credit;
   }
   return drainPending(state, block);
+}
+
+/** Coinbase of one block without epochs: mint, then run_coinbase. Returns how many subnets drained. */
+export function coinbase(state: ChainEconomy, block: number, pool: PoolModel = balancedPoolModel): number {
+  return runCoinbase(state, block, mintBlockEmission(state), pool);
 }
 
 /** update_moving_prices: for every subnet in get_subnets_to_emit_to, after the coinbase. */

@@ -5,6 +5,10 @@ import { bondDividends, normalizeRewards, runCommonSteps } from "./commonSteps.j
 import type { Variant, VariantEpochResult, VariantParams } from "./types.js";
 import { epochResult, finishEpoch, prepareBuffers, zeroBondColumn, type VariantBuffers } from "./variantBuffers.js";
 
+/** torch.min / torch.clamp of two values: NaN propagates, as with Math.min / Math.max. */
+const torchMin = Math.min;
+const torchMax = Math.max;
+
 export function createYuma2c(params: VariantParams): Variant {
   let buf: VariantBuffers | null = null;
   return {
@@ -63,7 +67,3 @@ export function columnShares(b: Float64Array, nV: number, nS: number, colSum: Fl
   for (let i = 0; i < nV; i++) for (let j = 0; j < nS; j++) colSum[j] += b[i * nS + j];
   for (let i = 0; i < nV; i++) for (let j = 0; j < nS; j++) out[i * nS + j] = b[i * nS + j] / (colSum[j] + 1e-6);
 }
-
-/** torch.min / clamp of two values: NaN propagates (as Math.min does). */
-const torchMin = Math.min;
-const torchMax = Math.max;

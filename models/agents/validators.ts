@@ -1,0 +1,133 @@
+// Validator strategies (scenario `validators[].strategy`), each a small decision rule behind one
+// interface. Called after every epoch of the validator's subnet; a proposal goes to the protocol,
+// which normalises it (vec_max_upscale_to_u16), applies commit-reveal and may refuse it.
+import { observeQuality } from "./observedQuality.js";
+import type { SubnetView, Uniform, WeightsAction } from "./types.js";
+import { WeightBuffer } from "./weightBuffer.js";
+
+export type ValidatorStrategyName = "honest" | "lazy" | "copier" | "cabal" | "late";
+
+/** The scenario parameters the strategies read (a superset of every group's fields). */
+export interface ValidatorParams {
+  strategy: ValidatorStrategyName;
+  noiseSigma: number;
+  stopAfterEpochs?: number | null;
+  offlineProbability?: number;
+  lagEpochs?: number;
+  favours?: string;
+  favourWeight?: number;
+  revealDelayEpochs?: number;
+}
+
+export interface ValidatorAgent {
+  readonly strategy: ValidatorStrategyName;
+  readonly uid: number;
+  /** A weight proposal for this epoch, or null (no extrinsic sent). */
+  decide(view: SubnetView): WeightsAction | null;
+}
+
+export interface ValidatorContext {
+  netuid: number;
+  uid: number;
+  capacity: number;
+  /** Stream for measurement noise ("subnet/<netuid>/validator/<uid>/noise"). */
+  noise: Uniform;
+  /** Stream for availability draws ("subnet/<netuid>/validator/<uid>/offline"). */
+  availability: Uniform;
+}
+
+/** Honest: weights follow observed quality (true quality + N(0, sigma)). */
+function honest(p: ValidatorParams, ctx: ValidatorContext, buf: WeightBuffer): ValidatorAgent {
+  return {
+    strategy: "honest",
+    uid: ctx.uid,
+    decide(view) {
+      buf.ensure(view.n);
+      observeQuality(view, p.noiseSigma, ctx.noise, buf);
+      return buf.action;
+    },
+  };
+}
+
+/** Lazy/offline: honest until `stopAfterEpochs`, then silent; skips an epoch with `offlineProbability`. */
+function lazy(p: ValidatorParams, ctx: ValidatorContext, buf: WeightBuffer): ValidatorAgent {
+  const base = honest(p, ctx, buf);
+  let epochs = 0;
+  return {
+    strategy: "lazy",
+    uid: ctx.uid,
+    decide(view) {
+      const stop = p.stopAfterEpochs ?? null;
+      const offline = ctx.availability() < (p.offlineProbability ?? 0); // one draw per epoch
+      if (stop !== null && epochs++ >= stop) return null;
+      return offline ? null : base.decide(view);
+    },
+  };
+}
+
+/** Copier: submits the consensus of `lagEpochs` epochs ago (nothing until that exists). */
+function copier(p: ValidatorParams, ctx: ValidatorContext, buf: WeightBuffer): ValidatorAgent {
+  return {
+    strategy: "copier",
+    uid: ctx.uid,
+    decide(view) {
+      const c = view.consensusAgo(p.lagEpochs ?? 1);
+      if (c === null) return null;
+      buf.ensure(view.n);
+      buf.clear();
+      for (let uid = 0; uid < view.n; uid++) if (c[uid] > 0) buf.push(uid, c[uid]);
+      return buf.action.len > 0 ? buf.action : null;
+    },
+  };
+}
+
+/** Cabal: `favourWeight` of its weight on the favoured miner group, the rest by observed quality. */
+function cabal(p: ValidatorParams, ctx: ValidatorContext, buf: WeightBuffer): ValidatorAgent {
+  return {
+    strategy: "cabal",
+    uid: ctx.uid,
+    decide(view) {
+      buf.ensure(view.n);
+      observeQuality(view, p.noiseSigma, ctx.noise, buf);
+      const own = view.labelIndex(p.favours ?? "cabal");
+      const a = buf.action;
+      let sumOwn = 0;
+      let sumOther = 0;
+      let countOwn = 0;
+      for (let k = 0; k < a.len; k++) {
+        if (view.minerLabel[a.uids[k]] === own) {
+          sumOwn += a.weights[k];
+          countOwn++;
+        } else sumOther += a.weights[k];
+      }
+      const f = p.favourWeight ?? 0.8;
+      for (let k = 0; k < a.len; k++) {
+        const mine = view.minerLabel[a.uids[k]] === own;
+        if (mine) a.weights[k] = sumOwn > 0 ? (f * a.weights[k]) / sumOwn : countOwn > 0 ? f / countOwn : 0;
+        else a.weights[k] = sumOther > 0 ? ((1 - f) * a.weights[k]) / sumOther : 0;
+      }
+      return a;
+    },
+  };
+}
+
+/** Late: honest weights, revealed `revealDelayEpochs` epochs after the chain's reveal period. */
+function late(p: ValidatorParams, ctx: ValidatorContext, buf: WeightBuffer): ValidatorAgent {
+  const base = honest(p, ctx, buf);
+  return { strategy: "late", uid: ctx.uid, decide: (view) => base.decide(view) };
+}
+
+const FACTORIES: Record<ValidatorStrategyName, (p: ValidatorParams, c: ValidatorContext, b: WeightBuffer) => ValidatorAgent> = {
+  honest,
+  lazy,
+  copier,
+  cabal,
+  late,
+};
+
+export function createValidatorAgent(p: ValidatorParams, ctx: ValidatorContext): ValidatorAgent {
+  const delay = p.strategy === "late" ? (p.revealDelayEpochs ?? 1) : 0;
+  const factory = FACTORIES[p.strategy];
+  if (factory === undefined) throw new Error(`unknown validator strategy ${String(p.strategy)}`);
+  return factory(p, ctx, new WeightBuffer(ctx.netuid, ctx.uid, ctx.capacity, delay));
+}

@@ -1,0 +1,5 @@
+export * from "./safeFloat.js";
+export * from "./sharePool.js";
+export * from "./stakingState.js";
+export * from "./stakeOps.js";
+export * from "./moveOps.js";
