@@ -54,6 +54,7 @@ export function epochOf(server: number[], validator: number[]): EpochOutput {
     validatorTrust: new Uint16Array(n),
     validatorPermit: new Uint8Array(n),
     bonds: emptySparse(n),
+    storedBonds: emptySparse(n),
     serverEmission: Float64Array.from(server),
     validatorEmission: Float64Array.from(validator),
     emission: Float64Array.from(server.map((x, i) => x + validator[i])),
