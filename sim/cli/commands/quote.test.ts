@@ -3,6 +3,8 @@ import { Command } from "commander";
 import { afterEach, describe, expect, it } from "vitest";
 import { TaosimInputError } from "../errors.js";
 import { quote, register, runQuoteCommand } from "./quote.js";
+import { CommandExit } from "../errors.js";
+import { main } from "../main.js";
 
 const lines = readFileSync(new URL("../../../test/vectors/swap/swap-quotes.jsonl", import.meta.url), "utf8").trim().split("\n");
 
@@ -44,11 +46,11 @@ describe("taosim quote", () => {
     expect(r).toMatchObject({ ok: true, amountIn: "99999999999", fee: "50380141", refund: String(10n ** 12n - 99_999_999_999n - 50_380_141n) });
   });
 
-  it("a refusal prints the chain error name and exits 3", () => {
+  it("a refusal prints the chain error name and exits 3", async () => {
     const c = capture();
-    const code = runQuoteCommand({ side: "stake", amount: "1000", taoReserve: "1000000000", alphaReserve: "999999" }, c.ctx);
-    expect(code).toBe(3);
-    expect(process.exitCode).toBe(3);
+    expect(() => runQuoteCommand({ side: "stake", amount: "1000", taoReserve: "1000000000", alphaReserve: "999999" }, c.ctx)).toThrow(CommandExit);
+    const viaMain = capture();
+    expect(await main(["quote", "stake", "1000", "--tao-reserve", "1000000000", "--alpha-reserve", "999999"], viaMain.ctx)).toBe(3);
     expect(c.out.join("")).toBe('{"error":"ReservesTooLow"}\n');
     expect(c.err.join("")).toContain("ReservesTooLow");
   });

@@ -9,7 +9,7 @@ import { makePool } from "../../../models/pool/pool.js";
 import { currentPrice, doSwap, limitPriceFromRao, type SwapError, type SwapSide } from "../../../models/pool/swap.js";
 import { U128_MAX, U64_MAX, toDecimalString } from "../../../models/pool/u64f64.js";
 import { processContext, type CliContext } from "../context.js";
-import { TaosimInputError } from "../errors.js";
+import { CommandExit, TaosimInputError } from "../errors.js";
 
 /** Exit code when the chain would refuse the swap. */
 export const REFUSED_EXIT_CODE = 3;
@@ -128,8 +128,7 @@ export function runQuoteCommand(args: QuoteArgs, ctx: CliContext): number {
   if (!r.ok) {
     ctx.io.writeOut(`${JSON.stringify({ error: r.error })}\n`);
     ctx.io.writeErr(`taosim: refused by the chain: ${r.error}\n`);
-    process.exitCode = REFUSED_EXIT_CODE;
-    return REFUSED_EXIT_CODE;
+    throw new CommandExit(REFUSED_EXIT_CODE);
   }
   const { ok: _ok, ...out } = r;
   ctx.io.writeOut(`${JSON.stringify(out, null, 2)}\n`);

@@ -1,0 +1,75 @@
+// `taosim epoch <file|-> [--arith exact|float]`: one Yuma epoch (or an array of them) from chain-level
+// state, `taosim.epoch/1` JSON in, `taosim.epochResult/1` JSON out on stdout (interfaces.md).
+// Every state is validated before any is run, so a bad input writes nothing to stdout.
+
+import type { Command } from "commander";
+import type { Arith, EpochInput, EpochOutput } from "../../../models/consensus/types.js";
+import { processContext, type CliContext } from "../context.js";
+import { TaosimInputError } from "../errors.js";
+import { formatEpochResult } from "../formatEpochResult.js";
+import { parseEpochText } from "../parseEpochText.js";
+import { readInputText } from "../readInputText.js";
+
+/** The epoch kernel's signature (models/consensus/runEpoch.ts). */
+export type EpochKernel = (input: EpochInput, arith: Arith) => EpochOutput;
+
+export interface EpochCommandOptions {
+  arith?: string;
+}
+
+export const ARITH_MODES: readonly Arith[] = ["exact", "float"];
+
+/** The real kernel, loaded on first use (keeps `taosim --help` and input errors fast). */
+export async function loadEpochKernel(): Promise<EpochKernel> {
+  const { runEpoch, EpochScratch } = await import("../../../models/consensus/runEpoch.js");
+  const scratch = new EpochScratch(); // reused across the states of one invocation
+  return (input, arith) => runEpoch(input, arith, scratch);
+}
+
+export function register(program: Command, ctx: CliContext = processContext, kernel?: EpochKernel): void {
+  program
+    .command("epoch")
+    .description("run one Yuma epoch (or an array of them) on chain-level state: JSON in, JSON out on stdout")
+    .argument("<file>", "a taosim.epoch/1 JSON file (one state or an array), or - for stdin")
+    .option("--arith <mode>", "exact (the chain's fixed-point bits) or float (float64)", "exact")
+    .action(async (file: string, options: EpochCommandOptions) => {
+      await runEpochCommand(file, options, ctx, kernel);
+    });
+}
+
+/** Parses `--arith`; anything but exact/float is an input error. */
+export function parseArith(value: string | undefined): Arith {
+  const mode = value ?? "exact";
+  if ((ARITH_MODES as readonly string[]).includes(mode)) return mode as Arith;
+  throw new TaosimInputError({
+    path: "--arith",
+    expected: ARITH_MODES.join(" or "),
+    found: JSON.stringify(mode),
+    code: "cli-option",
+  });
+}
+
+export async function runEpochCommand(
+  file: string,
+  options: EpochCommandOptions,
+  ctx: CliContext,
+  kernel?: EpochKernel,
+): Promise<void> {
+  const arith = parseArith(options.arith);
+  const input = await readInputText(file, ctx.io);
+  const { states, isArray } = parseEpochText(input.text, input.file);
+  const run = kernel ?? (await loadEpochKernel());
+  if (!isArray) {
+    ctx.io.writeOut(`${formatEpochResult(run(states[0], arith))}\n`);
+    return;
+  }
+  // One result per line, written as it is computed (an array of thousands of states stays small in memory).
+  if (states.length === 0) {
+    ctx.io.writeOut("[]\n");
+    return;
+  }
+  for (let i = 0; i < states.length; i++) {
+    ctx.io.writeOut(`${i === 0 ? "[\n" : ",\n"}${formatEpochResult(run(states[i], arith))}`);
+  }
+  ctx.io.writeOut("\n]\n");
+}

@@ -1,0 +1,21 @@
+// `taosim merge DIR… --out DIR`: joins `--shard i/n` run folders into the folder a single run would
+// have written (exit 2 for folders of different runs or a missing/duplicated task, 1 when a merged
+// task had failed).
+import type { Command } from "commander";
+import { mergeRuns } from "../../parallel/mergeRuns.js";
+import { RunFailedError } from "../../parallel/RunFailedError.js";
+import type { CliContext } from "../context.js";
+
+export function register(program: Command, ctx: CliContext): void {
+  program
+    .command("merge")
+    .description("merge shard folders of one sweep (taosim run --shard i/n) into one run folder")
+    .argument("<dirs...>", "shard output folders")
+    .requiredOption("--out <dir>", "folder to write")
+    .option("--quiet", "print nothing on success")
+    .action(async (dirs: string[], opts: { out: string; quiet?: boolean }) => {
+      const result = await mergeRuns(dirs, opts.out);
+      if (result.failures.length > 0) throw new RunFailedError(result.failures, opts.out);
+      if (!opts.quiet) ctx.io.writeOut(`merged ${result.manifest.tasks.length} tasks from ${dirs.length} folders into ${opts.out}\n`);
+    });
+}
