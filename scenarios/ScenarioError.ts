@@ -1,0 +1,33 @@
+// Problems found in a scenario: each with its position in the file, the field path and
+// "expected …, found …". The CLI turns them into TaosimInputErrors (exit 2).
+
+export interface ScenarioProblem {
+  /** File name as given by the user (or `<built-in NAME>`, `<--set>`). */
+  file: string;
+  /** 1-based line and column (UTF-16 code units); 1:1 when the problem is about the whole file. */
+  line: number;
+  col: number;
+  /** Field path such as `subnets[0].hyperparameters.kappa`; `(yaml)` for syntax, `(file)` for I/O. */
+  path: string;
+  expected: string;
+  found: string;
+}
+
+/** `file:line:col: path: expected …, found …` (the CLI prefixes `taosim: `). */
+export function formatProblem(p: ScenarioProblem): string {
+  return `${p.file}:${p.line}:${p.col}: ${p.path}: expected ${p.expected}, found ${p.found}`;
+}
+
+/** Sorts problems by position, then path, so every run prints them in one order. */
+export function sortProblems(problems: readonly ScenarioProblem[]): ScenarioProblem[] {
+  return [...problems].sort((a, b) => a.line - b.line || a.col - b.col || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
+/** A scenario that cannot be used, with every problem found. */
+export class ScenarioError extends Error {
+  override readonly name = "ScenarioError";
+  readonly code = "E_SCENARIO";
+  constructor(readonly problems: readonly ScenarioProblem[]) {
+    super(problems.map(formatProblem).join("\n"));
+  }
+}

@@ -1,0 +1,40 @@
+// `subnets[]`: one subnet, its pool at the start, hyperparameters and agent populations.
+import * as z from "zod";
+import { hyperparametersSchema } from "./hyperparameters.js";
+import { minerGroupSchema, stakerGroupSchema, userGroupSchema, validatorGroupSchema } from "./populations.js";
+import { amount, intRange } from "./primitives.js";
+
+export const subnetSchema = z.strictObject({
+  netuid: intRange(1, 65_535)
+    .nullable()
+    .default(null)
+    .describe("Subnet id (1..65535; 0 is root). Default null = 1 + the subnet's position in the list."),
+  tempo: intRange(1, 65_535).default(360).describe("Tempo in blocks (epoch period). Default 360."),
+  emissionEnabled: z.boolean().default(true).describe("SubnetEmissionEnabled (TAO side of emission). Default true."),
+  pool: z
+    .strictObject({
+      taoReserve: amount().default(1_000).describe("SubnetTAO at the start, in TAO. Default 1000 (NetworkMinLockCost)."),
+      alphaReserve: amount()
+        .nullable()
+        .default(null)
+        .describe("SubnetAlphaIn at the start, in alpha. Default null = taoReserve (price 1)."),
+    })
+    .prefault({})
+    .describe("Initial pool reserves."),
+  validatorStake: amount()
+    .default(10_000)
+    .describe("Alpha staked to the subnet's validators at the start, split by the groups' stakeShare and stakeWeight. Default 10000."),
+  hyperparameters: hyperparametersSchema,
+  validators: z
+    .array(validatorGroupSchema)
+    .prefault([{ count: 8 }])
+    .describe("Validator groups. Default one group of 8 honest validators."),
+  miners: z
+    .array(minerGroupSchema)
+    .prefault([{ count: 24 }])
+    .describe("Miner groups. Default one group of 24 honest miners."),
+  stakers: z.array(stakerGroupSchema).default([]).describe("Staker (nominator) groups. Default none."),
+  users: z.array(userGroupSchema).default([]).describe("Service users buying alpha. Default none."),
+});
+
+export type SubnetInput = z.input<typeof subnetSchema>;

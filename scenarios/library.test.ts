@@ -1,0 +1,43 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { planTasks } from "../sim/plan/planTasks.js";
+import { builtinNames, builtinText, listBuiltins, loadBuiltin } from "./library.js";
+import { JSON_SCHEMA_FILE, scenarioJsonSchemaText } from "./writeJsonSchema.js";
+
+describe("built-in library", () => {
+  it("has the documented studies", () => {
+    expect(builtinNames()).toEqual(["cabal-40pct", "default", "halving", "multi-subnet-prices", "weight-copiers", "yuma2-vs-yuma3"]);
+  });
+
+  it.each(builtinNames())("%s is valid, named after its file, with a one-line description", (name) => {
+    const loaded = loadBuiltin(name);
+    expect(loaded.scenario.name).toBe(name);
+    expect(loaded.scenario.description.length).toBeGreaterThan(20);
+    expect(loaded.scenario.description).not.toContain("\n");
+    expect(planTasks(loaded).tasks.length).toBeGreaterThan(0);
+  });
+
+  it("default is small: 1 subnet, 16 validators, 48 miners, 3 days, 2 replicates", () => {
+    const s = loadBuiltin("default").scenario;
+    expect(s.subnets).toHaveLength(1);
+    expect(s.subnets[0].validators.reduce((a, g) => a + g.count, 0)).toBe(16);
+    expect(s.subnets[0].miners.reduce((a, g) => a + g.count, 0)).toBe(48);
+    expect(s.duration).toEqual({ days: 3 });
+    expect(s.replicates).toBe(2);
+  });
+
+  it("lists descriptions and refuses unknown names", () => {
+    expect(listBuiltins().find((b) => b.name === "halving")?.description).toBe(
+      "What happens to subnet prices and emissions when total issuance crosses the first halving (10.5M TAO)?",
+    );
+    expect(builtinText("nope")).toBeNull();
+    expect(builtinText("../schema")).toBeNull();
+    expect(() => loadBuiltin("nope")).toThrow('unknown built-in scenario "nope"');
+  });
+});
+
+describe("taosim.scenario.schema.json", () => {
+  it("equals the schema generated from zod (run `npx tsx scenarios/writeJsonSchema.ts` to refresh)", () => {
+    expect(readFileSync(JSON_SCHEMA_FILE, "utf8")).toBe(scenarioJsonSchemaText());
+  });
+});

@@ -1,0 +1,1 @@
+export { planTasks, shardTasks, type RunSpec, type PlanOptions, type TaskPlan } from "./planTasks.js";
