@@ -116,7 +116,13 @@ function storeBonds(ema: Csr, permit: Uint8Array, arith: EpochArith, out: EpochO
     stored.rowPtr[i + 1] = k;
   }
   out.storedBonds = stored;
-  out.bonds = sortedNonZero(stored);
+  // The sorted, zero-free view is only needed for JSON output: build it on first read.
+  let sorted: SparseU16 | null = null;
+  Object.defineProperty(out, "bonds", {
+    enumerable: true,
+    configurable: true,
+    get: () => (sorted ??= sortedNonZero(stored)),
+  });
 }
 
 /** Rows sorted by uid with zero entries dropped. */

@@ -8,22 +8,27 @@ import { ONE } from "../fixed/i32f32.js";
 /** Each entry divided by its column sum, columns with sum 0 untouched. chain: inplace_col_normalize_sparse */
 export function inplaceColNormalizeSparse(m: Csr, n: number, arith: EpochArith, scratch: EpochScratch): void {
   const sums = scratch.colAcc;
+  const { col, val, nnz } = m;
   sums.fill(0, 0, n);
-  for (let e = 0; e < m.nnz; e++) sums[m.col[e]] += m.val[e];
-  for (let e = 0; e < m.nnz; e++) {
-    const d = sums[m.col[e]];
-    if (d !== 0) m.val[e] = m.val[e] === 0 ? 0 : arith.div(m.val[e], d);
+  for (let e = 0; e < nnz; e++) sums[col[e]] += val[e];
+  for (let e = 0; e < nnz; e++) {
+    const d = sums[col[e]];
+    const v = val[e];
+    if (d !== 0 && v !== 0) val[e] = arith.div(v, d);
   }
 }
 
 /** Each entry divided by its column maximum. chain: inplace_col_max_upscale_sparse */
 export function inplaceColMaxUpscaleSparse(m: Csr, n: number, arith: EpochArith, scratch: EpochScratch): void {
   const max = scratch.colAcc;
+  const { col, val, nnz } = m;
   max.fill(0, 0, n);
-  for (let e = 0; e < m.nnz; e++) if (max[m.col[e]] < m.val[e]) max[m.col[e]] = m.val[e];
-  for (let e = 0; e < m.nnz; e++) {
-    const d = max[m.col[e]];
-    if (d !== 0) m.val[e] = m.val[e] === 0 ? 0 : arith.div(m.val[e], d);
+  for (let e = 0; e < nnz; e++) if (max[col[e]] < val[e]) max[col[e]] = val[e];
+  for (let e = 0; e < nnz; e++) {
+    const d = max[col[e]];
+    const v = val[e];
+    if (d !== 0 && v !== 0 && v !== d) val[e] = arith.div(v, d);
+    else if (v === d && d !== 0) val[e] = 4294967296; // x / x == 1 exactly
   }
 }
 
