@@ -1,0 +1,2 @@
+export * from "./setWeights.js";
+export * from "./commitReveal.js";
