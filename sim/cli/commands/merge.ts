@@ -5,6 +5,7 @@ import type { Command } from "commander";
 import { mergeRuns } from "../../parallel/mergeRuns.js";
 import { RunFailedError } from "../../parallel/RunFailedError.js";
 import type { CliContext } from "../context.js";
+import { CommandExit } from "../errors.js";
 
 export function register(program: Command, ctx: CliContext): void {
   program
@@ -15,7 +16,10 @@ export function register(program: Command, ctx: CliContext): void {
     .option("--quiet", "print nothing on success")
     .action(async (dirs: string[], opts: { out: string; quiet?: boolean }) => {
       const result = await mergeRuns(dirs, opts.out);
-      if (result.failures.length > 0) throw new RunFailedError(result.failures, opts.out);
+      if (result.failures.length > 0) {
+        ctx.io.writeErr(`${new RunFailedError(result.failures, opts.out).format()}\n`);
+        throw new CommandExit(1);
+      }
       if (!opts.quiet) ctx.io.writeOut(`merged ${result.manifest.tasks.length} tasks from ${dirs.length} folders into ${opts.out}\n`);
     });
 }

@@ -1,0 +1,89 @@
+// `taosim bench workers`: throughput of a 40-task sweep on 1 and 2 workers (the pool is started and
+// warmed before timing; each task's parts are written as in a run), the speed-up, and peak RSS of a
+// 40- vs 400-task sweep measured in child processes; then the same throughput for the built-in
+// `default` scenario on the engine's runner. Rows only; the bench command writes files.
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { BenchRow } from "../common/benchRow.js";
+import { createExecutor, type ExecutorName } from "../../sim/parallel/executors/index.js";
+import { PartStore } from "../../sim/parallel/PartStore.js";
+import { BENCH_RUNNER, benchSweep } from "./sweepTasks.js";
+import type { TaskSpec } from "../../sim/parallel/types.js";
+
+const TASKS = 40;
+
+export async function benchWorkers(scale: number): Promise<BenchRow[]> {
+  const work = Math.max(1, Math.round(15_000_000 * scale)); // ≈ 50–100 ms of CPU per task at scale 1
+  const trials = Math.max(1, Math.round(3 * Math.min(scale, 1)));
+  const one = await throughput("inline", 1, work, trials);
+  const two = await throughput("piscina", 2, work, trials);
+  const rows: BenchRow[] = [one.row, two.row, ratioRow("speed-up 2 vs 1 worker (x)", two.perSecond / one.perSecond)];
+  const engine = await engineSweep(scale);
+  const engineOne = await throughput("inline", 1, 0, 1, engine);
+  const engineTwo = await throughput("piscina", 2, 0, 1, engine);
+  rows.push(engineOne.row, engineTwo.row, ratioRow("default scenario: speed-up 2 vs 1 worker (x)", engineTwo.perSecond / engineOne.perSecond));
+  const rss40 = peakRssKiB(TASKS);
+  const rss400 = peakRssKiB(TASKS * 10);
+  rows.push(ratioRow("peak rss 40 tasks (KiB)", rss40), ratioRow("peak rss 400 tasks (KiB)", rss400), ratioRow("peak rss 400/40 (x)", rss400 / rss40));
+  return rows;
+}
+
+interface Sweep {
+  label: string;
+  tasks: TaskSpec[];
+  runnerModule: string;
+}
+
+/** The built-in `default` scenario with 8 replicates, shortened to fit the scale, on the real runner. */
+async function engineSweep(scale: number): Promise<Sweep> {
+  const { prepareRun, runnerModulePath } = await import("../../sim/cli/commands/run.js");
+  const days = Math.max(1, Math.round(2 * scale));
+  const { loaded, plan } = prepareRun("default", ["replicates=8", `duration.days=${days}`], undefined);
+  const ref = { file: loaded.file, source: loaded.text, sha256: loaded.sha256, rootSeed: plan.rootSeed, overrides: loaded.overrides };
+  const tasks = plan.tasks.map((t) => ({ index: t.index, point: t.point, replicate: t.replicate, seed: t.seed, params: t.params, scenario: ref }));
+  return { label: `default scenario (${days} d) × ${tasks.length}`, tasks, runnerModule: runnerModulePath() };
+}
+
+async function throughput(executorName: ExecutorName, workers: number, work: number, trials: number, sweep?: Sweep): Promise<{ row: BenchRow; perSecond: number }> {
+  const tasks = sweep?.tasks ?? benchSweep(TASKS, work, 200).tasks;
+  const runnerModule = sweep?.runnerModule ?? BENCH_RUNNER;
+  const out = mkdtempSync(join(tmpdir(), "taosim-bench-workers-"));
+  const store = new PartStore(out);
+  const executor = createExecutor(executorName, { runnerModule, workers });
+  const perTaskUs: number[] = [];
+  try {
+    await store.open();
+    await executor.run(tasks.slice(0, workers), async () => undefined); // start and warm the threads
+    for (let trial = 0; trial < trials; trial++) {
+      const t0 = process.hrtime.bigint();
+      await executor.run(tasks, async (outcome) => void (await store.write(outcome)));
+      perTaskUs.push(Number(process.hrtime.bigint() - t0) / 1000 / tasks.length);
+    }
+  } finally {
+    await executor.close();
+    rmSync(out, { recursive: true, force: true });
+  }
+  perTaskUs.sort((a, b) => a - b);
+  const median = perTaskUs[Math.floor(perTaskUs.length / 2)];
+  const p90 = perTaskUs[Math.min(perTaskUs.length - 1, Math.floor(perTaskUs.length * 0.9))];
+  const perSecond = 1e6 / median;
+  const row: BenchRow = { suite: "workers", case: `${sweep?.label ?? `${TASKS}-task sweep`}, ${workers} worker${workers > 1 ? "s" : ""}`, arith: null, validators: null, neurons: null, subnets: null, median_us: round(median), p90_us: round(p90), per_second: round(perSecond) };
+  return { row, perSecond };
+}
+
+function peakRssKiB(count: number): number {
+  const probe = fileURLToPath(new URL("./rssProbe.ts", import.meta.url));
+  const text = execFileSync(process.execPath, ["--import", "tsx", probe, String(count)], { encoding: "utf8" });
+  return Number(text.trim());
+}
+
+function ratioRow(name: string, value: number): BenchRow {
+  return { suite: "workers", case: name, arith: null, validators: null, neurons: null, subnets: null, median_us: 0, p90_us: 0, per_second: round(value) };
+}
+
+function round(x: number): number {
+  return Math.round(x * 100) / 100;
+}
