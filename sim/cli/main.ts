@@ -11,9 +11,11 @@ import { Command, CommanderError } from "commander";
 import * as benchCommand from "./commands/bench.js";
 import * as epochCommand from "./commands/epoch.js";
 import * as listCommand from "./commands/list.js";
+import * as mergeCommand from "./commands/merge.js";
 import * as quoteCommand from "./commands/quote.js";
 import * as showCommand from "./commands/show.js";
 import * as validateCommand from "./commands/validate.js";
+import * as workerCommand from "./commands/worker.js";
 import { processContext, type CliContext, type CliIo } from "./context.js";
 import { CommandExit, isTaosimInputError, INPUT_ERROR_EXIT_CODE } from "./errors.js";
 
@@ -22,7 +24,7 @@ export interface CommandModule {
 }
 
 /** Every command, in the order `taosim --help` lists them. */
-export const COMMAND_MODULES: readonly CommandModule[] = [validateCommand, listCommand, showCommand, epochCommand, quoteCommand, benchCommand];
+export const COMMAND_MODULES: readonly CommandModule[] = [validateCommand, listCommand, showCommand, epochCommand, quoteCommand, benchCommand, mergeCommand, workerCommand];
 
 export function buildProgram(ctx: CliContext, commands: readonly CommandModule[] = COMMAND_MODULES): Command {
   const program = new Command("taosim")
