@@ -13,6 +13,7 @@ import * as epochCommand from "./commands/epoch.js";
 import * as listCommand from "./commands/list.js";
 import * as mergeCommand from "./commands/merge.js";
 import * as quoteCommand from "./commands/quote.js";
+import * as reportCommand from "./commands/report.js";
 import * as showCommand from "./commands/show.js";
 import * as validateCommand from "./commands/validate.js";
 import * as workerCommand from "./commands/worker.js";
@@ -24,7 +25,7 @@ export interface CommandModule {
 }
 
 /** Every command, in the order `taosim --help` lists them. */
-export const COMMAND_MODULES: readonly CommandModule[] = [validateCommand, listCommand, showCommand, epochCommand, quoteCommand, benchCommand, mergeCommand, workerCommand];
+export const COMMAND_MODULES: readonly CommandModule[] = [validateCommand, listCommand, showCommand, epochCommand, quoteCommand, benchCommand, reportCommand, mergeCommand, workerCommand];
 
 export function buildProgram(ctx: CliContext, commands: readonly CommandModule[] = COMMAND_MODULES): Command {
   const program = new Command("taosim")

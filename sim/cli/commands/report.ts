@@ -4,6 +4,7 @@ import { statSync } from "node:fs";
 import { join } from "node:path";
 import type { Command } from "commander";
 import { buildReport } from "../../../reports/buildReport.js";
+import { ManifestFormatError } from "../../../reports/tables/readManifest.js";
 import { processContext, type CliContext } from "../context.js";
 import { TaosimInputError } from "../errors.js";
 
@@ -32,6 +33,12 @@ export function register(program: Command, ctx: CliContext = processContext): vo
     .option("--quiet", "print nothing")
     .action(async (dir: string, options: ReportCommandOptions) => {
       assertRunFolder(dir);
-      await buildReport(dir, { quiet: options.quiet === true, writeOut: (text) => ctx.io.writeOut(text) });
+      try {
+        await buildReport(dir, { quiet: options.quiet === true, writeOut: (text) => ctx.io.writeOut(text) });
+      } catch (error) {
+        if (!(error instanceof ManifestFormatError)) throw error;
+        const found = `${error.format}${error.format === "taosim.study/1" ? " (a study folder: its report is written by `taosim run`)" : ""}`;
+        throw new TaosimInputError({ file: join(dir, "manifest.json"), path: "format", expected: "a run manifest (format taosim.manifest/1)", found, code: "file-read" });
+      }
     });
 }

@@ -1,0 +1,10 @@
+export { gini } from "./gini.js";
+export { nakamotoCoefficient } from "./nakamotoCoefficient.js";
+export { spearman, pearson, averageRanks } from "./spearman.js";
+export { ReplicateStats, quantileSorted, type QuantileSummary } from "./ReplicateStats.js";
+export { dividendRatios, HONEST_STRATEGY, type StrategyTotals } from "./dividendRatios.js";
+export { emissionShareByRole, EMISSION_ROLES, type EmissionByRole, type EmissionRole } from "./emissionShareByRole.js";
+export { SeriesCollector, compareGroups, type SeriesRow } from "./SeriesCollector.js";
+export { readRunMetrics, type RunMetrics, type TaskMetrics, type ReadRunMetricsOptions } from "./readRunMetrics.js";
+export { metricColumns, type MetricColumn } from "./metricColumns.js";
+export { taskRows, parameterNames, summaryTable, pointSummaries, aggregateTable, type Table, type TaskRow, type PointSummary } from "./runTables.js";
