@@ -57,6 +57,18 @@ function chainBuy(state: ChainEconomy, pool: PoolModel, i: number, tao: bigint):
   return out;
 }
 
+/** The excess TAO `x` (already taken from the credit) is spent into the subnet account and chain-bought. */
+export function buyWithExcess(state: ChainEconomy, pool: PoolModel, i: number, x: bigint): void {
+  state.accountTao[i] += x; // spend_tao into the subnet account
+  const bought = chainBuy(state, pool, i, x);
+  if (bought >= 0n) {
+    state.accountTao[i] -= x;
+    state.protocolAlpha[i] += bought;
+    state.excessTao[i] = x;
+    state.excessTaoTotal[i] += x;
+  }
+}
+
 /**
  * inject_and_maybe_swap: per subnet, chain-buy the excess TAO (bought alpha is protocol-owned),
  * then add alpha_in to SubnetAlphaIn and tao_in to SubnetTAO. Returns the TAO credit left, which
@@ -78,14 +90,7 @@ export function injectAndMaybeSwap(state: ChainEconomy, pool: PoolModel, credit:
     state.taoInEmission[i] = 0n;
     if (x > 0n && credit >= x) {
       credit -= x;
-      state.accountTao[i] += x; // spend_tao into the subnet account
-      const bought = chainBuy(state, pool, i, x);
-      if (bought >= 0n) {
-        state.accountTao[i] -= x;
-        state.protocolAlpha[i] += bought;
-        state.excessTao[i] = x;
-        state.excessTaoTotal[i] += x;
-      }
+      buyWithExcess(state, pool, i, x);
     }
     state.alphaInEmission[i] = a;
     state.alphaIn[i] += a;

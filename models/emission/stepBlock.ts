@@ -8,6 +8,8 @@ import type { ChainEconomy } from "./chainEconomy.js";
 import { type DistributionReport, type StakeSink, distributeEmission } from "./distributeEmission.js";
 import { injectAndMaybeSwap, splitAlphaOut, subnetTerms } from "./emitToSubnets.js";
 import { drainPending } from "./epochScheduler.js";
+import { emitToSubnetsFast } from "./fastCoinbase.js";
+import { updateMovingPricesFast } from "./fastMovingPrice.js";
 import { updateMovingPrice } from "./movingPrice.js";
 import { balancedPoolModel, type PoolModel } from "./poolModel.js";
 import { taoWeight96 } from "./rootProportion.js";
@@ -35,18 +37,41 @@ export function mintBlockEmission(state: ChainEconomy): bigint {
  * run_coinbase(credit) up to the drain: split the credit over the emitting subnets, inject,
  * chain-buy, mint and split alpha_out into the pending buckets, recycle the unspent credit
  * (TotalIssuance −= it), then drain due subnets into state.scratch. Returns how many drained.
+ * With the balanced pool this runs on exact `number` arithmetic (fastCoinbase.ts), bit-identical
+ * to `runCoinbaseReference`; the per-subnet working buffers of the scratch (shares … excess) are
+ * then not filled. Out-of-range states fall back to the reference.
  */
 export function runCoinbase(state: ChainEconomy, block: number, credit: bigint, pool: PoolModel = balancedPoolModel): number {
   const s = state.scratch;
   s.nEmit = subnetsToEmitTo(state, s.emit);
   if (s.nEmit > 0) {
-    const wTao = taoWeight96(state);
-    subnetBlockEmissions(state, s.emit, s.nEmit, credit, s.shares, s.taoEmission);
-    const sell = rootSellFlag(state, s.emit, s.nEmit);
-    subnetTerms(state, pool, wTao);
-    credit = injectAndMaybeSwap(state, pool, credit);
-    splitAlphaOut(state, sell, wTao);
+    const left = pool === balancedPoolModel ? emitToSubnetsFast(state, pool, credit) : null;
+    credit = left ?? emitToSubnetsReference(state, credit, pool);
   }
+  return recycleAndDrain(state, block, credit);
+}
+
+/** run_coinbase on the BigInt reference path only (the differential tests' oracle). */
+export function runCoinbaseReference(state: ChainEconomy, block: number, credit: bigint, pool: PoolModel = balancedPoolModel): number {
+  const s = state.scratch;
+  s.nEmit = subnetsToEmitTo(state, s.emit);
+  if (s.nEmit > 0) credit = emitToSubnetsReference(state, credit, pool);
+  return recycleAndDrain(state, block, credit);
+}
+
+/** get_subnet_block_emissions … emit_to_subnets in BigInt fixed point; returns the credit left. */
+function emitToSubnetsReference(state: ChainEconomy, credit: bigint, pool: PoolModel): bigint {
+  const s = state.scratch;
+  const wTao = taoWeight96(state);
+  subnetBlockEmissions(state, s.emit, s.nEmit, credit, s.shares, s.taoEmission);
+  const sell = rootSellFlag(state, s.emit, s.nEmit);
+  subnetTerms(state, pool, wTao);
+  const left = injectAndMaybeSwap(state, pool, credit);
+  splitAlphaOut(state, sell, wTao);
+  return left;
+}
+
+function recycleAndDrain(state: ChainEconomy, block: number, credit: bigint): number {
   if (credit > 0n) {
     state.totalIssuance -= credit; // recycle_credit: the rest is never created
     state.recycledTaoTotal += credit;
@@ -59,8 +84,21 @@ export function coinbase(state: ChainEconomy, block: number, pool: PoolModel = b
   return runCoinbase(state, block, mintBlockEmission(state), pool);
 }
 
+/** coinbase on the reference path only. */
+export function coinbaseReference(state: ChainEconomy, block: number, pool: PoolModel = balancedPoolModel): number {
+  return runCoinbaseReference(state, block, mintBlockEmission(state), pool);
+}
+
 /** update_moving_prices: for every subnet in get_subnets_to_emit_to, after the coinbase. */
 export function updateMovingPrices(state: ChainEconomy, block: number, pool: PoolModel = balancedPoolModel): void {
+  const s = state.scratch;
+  const n = subnetsToEmitTo(state, s.emit);
+  if (pool === balancedPoolModel) updateMovingPricesFast(state, s.emit, n, block, pool);
+  else for (let k = 0; k < n; k++) updateMovingPrice(state, s.emit[k], block, pool);
+}
+
+/** update_moving_prices on the reference path only. */
+export function updateMovingPricesReference(state: ChainEconomy, block: number, pool: PoolModel = balancedPoolModel): void {
   const s = state.scratch;
   const n = subnetsToEmitTo(state, s.emit);
   for (let k = 0; k < n; k++) updateMovingPrice(state, s.emit[k], block, pool);
