@@ -14,6 +14,7 @@ import * as listCommand from "./commands/list.js";
 import * as mergeCommand from "./commands/merge.js";
 import * as quoteCommand from "./commands/quote.js";
 import * as reportCommand from "./commands/report.js";
+import * as runCommand from "./commands/run.js";
 import * as showCommand from "./commands/show.js";
 import * as validateCommand from "./commands/validate.js";
 import * as workerCommand from "./commands/worker.js";
@@ -25,7 +26,7 @@ export interface CommandModule {
 }
 
 /** Every command, in the order `taosim --help` lists them. */
-export const COMMAND_MODULES: readonly CommandModule[] = [validateCommand, listCommand, showCommand, epochCommand, quoteCommand, benchCommand, reportCommand, mergeCommand, workerCommand];
+export const COMMAND_MODULES: readonly CommandModule[] = [runCommand, validateCommand, listCommand, showCommand, epochCommand, quoteCommand, benchCommand, reportCommand, mergeCommand, workerCommand];
 
 export function buildProgram(ctx: CliContext, commands: readonly CommandModule[] = COMMAND_MODULES): Command {
   const program = new Command("taosim")

@@ -15,6 +15,8 @@ const SUITES: Record<string, () => Promise<Suite>> = {
   consensus: async () => (await import("../../../bench/consensus/consensusBench.js")).benchConsensus,
   economy: async () => (await import("../../../bench/economy/economyBench.js")).benchEconomy as Suite,
   pool: async () => (await import("../../../bench/pool/poolBench.js")).benchPool as Suite,
+  engine: async () => (await import("../../../bench/engine/engineBench.js")).benchEngine as Suite,
+  workers: async () => (await import("../../../bench/workers/workersBench.js")).benchWorkers as Suite,
 };
 
 export const BENCH_SUITES = Object.keys(SUITES);

@@ -1,0 +1,41 @@
+// The task runner module sim/parallel loads in each worker (`runTask(spec)`): rebuilds the task's
+// scenario from its ScenarioRef (text + --set overrides, cached per worker by sha256), runs it with
+// executeRun and hands back each table as a header and UTF-8 CSV rows (a transferable typed array).
+import { applyOverrides } from "../../scenarios/applyOverrides.js";
+import { loadScenarioText, type LoadedScenario } from "../../scenarios/loadScenario.js";
+import type { Scenario } from "../../scenarios/schema.js";
+import type { TaskResult, TaskSpec } from "../parallel/types.js";
+import { planTasks } from "../plan/planTasks.js";
+import { executeRun } from "./runTask.js";
+import { csvHeader, csvRows } from "./tableCsv.js";
+
+const encoder = new TextEncoder();
+const plans = new Map<string, Map<number, Scenario>>(); // per worker: cache key → task index → scenario
+
+/** The resolved scenario of each task index of a scenario reference. */
+function taskScenarios(ref: TaskSpec["scenario"]): Map<number, Scenario> {
+  const key = `${ref.sha256}\0${ref.rootSeed}\0${ref.overrides.join("\0")}`;
+  let byIndex = plans.get(key);
+  if (byIndex === undefined) {
+    let loaded: LoadedScenario = loadScenarioText(ref.source, ref.file);
+    if (ref.overrides.length > 0) loaded = applyOverrides(loaded, ref.overrides);
+    byIndex = new Map(planTasks(loaded, { seed: ref.rootSeed }).tasks.map((t) => [t.index, t.scenario]));
+    plans.set(key, byIndex);
+  }
+  return byIndex;
+}
+
+export async function runTask(spec: TaskSpec): Promise<TaskResult> {
+  const scenario = taskScenarios(spec.scenario).get(spec.index);
+  if (scenario === undefined) throw new RangeError(`task ${spec.index} is not in the plan of ${spec.scenario.file}`);
+  const result = executeRun(spec, scenario);
+  return {
+    tables: (["neurons", "subnets", "chain"] as const).map((name) => ({
+      name,
+      header: csvHeader(result.tables[name]),
+      rows: encoder.encode(csvRows(result.tables[name])),
+    })),
+  };
+}
+
+export default runTask;

@@ -1,0 +1,132 @@
+// Chain state and agents of one run. The models own the formulas; the world owns the columns and
+// wires them: ChainEconomy (pools, stakes, issuance, schedule), one SubnetWorld per subnet (uids,
+// weights, bonds, permits, commits), free balances and share pools, and the agents.
+import type { MinerOperator } from "../../models/agents/minerOperator.js";
+import type { StakerState } from "../../models/agents/stakers.js";
+import type { SubnetView } from "../../models/agents/types.js";
+import type { ValidatorAgent } from "../../models/agents/validators.js";
+import type { Arith } from "../../models/consensus/types.js";
+import type { ChainEconomy } from "../../models/emission/chainEconomy.js";
+import type { Scenario } from "../../scenarios/schema.js";
+import type { Rng } from "../rng/createRng.js";
+import type { EngineWorld } from "../engine/runEngine.js";
+import type { Accounts } from "./Accounts.js";
+import { economyBlockStep, nextEpochBlockOf, type MintSchedule } from "./economyAdapter.js";
+import { runSubnetEpoch } from "./epochAdapter.js";
+import type { BurnClock } from "./registrationAdapter.js";
+import type { SubnetWorld } from "./SubnetWorld.js";
+
+/** A miner operator and where its hotkeys sit. */
+export interface MinerSlot {
+  op: MinerOperator;
+  sub: SubnetWorld;
+  coldkey: number;
+  group: number;
+  strategy: string;
+  label: number;
+}
+
+export interface StakerSlot {
+  state: StakerState;
+  sub: SubnetWorld;
+  group: number;
+}
+
+export interface UserSlot {
+  sub: SubnetWorld;
+  group: number;
+  coldkey: number;
+  taoPerDay: (day: number) => number;
+  everyBlocks: number;
+}
+
+export class World implements EngineWorld {
+  readonly validators: ValidatorAgent[][] = []; // per subnet index
+  readonly operators: MinerSlot[] = [];
+  readonly stakers: StakerSlot[] = [];
+  readonly users: UserSlot[] = [];
+  readonly burnClocks: BurnClock[] = [];
+  /** Indices into `operators` / `stakers` by subnet index (netuid − 1). */
+  readonly operatorsOf: number[][] = [];
+  readonly stakersOf: number[][] = [];
+  /** The read-only view agents get of each subnet (created on first use; see agentRuntime). */
+  readonly views: (SubnetView | undefined)[] = [];
+  /** Scenario coldkey that stakes in `stake` / `unstake` events. */
+  outsideColdkey = -1;
+  /** Next unused hotkey / coldkey ids (for registrations from events). */
+  nextHotkey = 0;
+  nextColdkey = 0;
+  stakeThreshold = 0n;
+  private readonly runEpochOf: (netuid: number, rao: bigint, block: number) => ReturnType<typeof runSubnetEpoch>;
+
+  constructor(
+    readonly scenario: Scenario,
+    readonly rng: Rng,
+    readonly econ: ChainEconomy,
+    readonly accounts: Accounts,
+    /** Subnets in scenario order; subnets[k].netuid = k + 1 (the models' dense slot). */
+    readonly subnets: SubnetWorld[],
+    readonly schedule: MintSchedule,
+    readonly arith: Arith,
+  ) {
+    this.runEpochOf = (netuid, rao, block) => runSubnetEpoch(this.subnets[netuid - 1], this.econ, block, rao, this.arith);
+  }
+
+  /**
+   * A new hotkey owned by `coldkey` (ChainEconomy's hotkey columns grow by doubling when full;
+   * buildWorld sizes them for the scenario, so this only grows for hotkeys nobody planned).
+   */
+  newHotkey(coldkey: number): number {
+    const keys = this.econ.keys;
+    const hk = this.nextHotkey++;
+    if (hk >= keys.count) {
+      const cap = Math.max(hk + 1, keys.count * 2);
+      const grow = <T extends Int32Array | Uint16Array | BigUint64Array>(a: T, make: (n: number) => T): T => {
+        const b = make(cap);
+        b.set(a as never);
+        return b;
+      };
+      keys.owner = grow(keys.owner, (n) => new Int32Array(n));
+      keys.take = grow(keys.take, (n) => new Uint16Array(n).fill(11_796));
+      keys.stake = keys.stake.map((col) => grow(col, (n) => new BigUint64Array(n)));
+      keys.childkeyTake = keys.childkeyTake.map((col) => grow(col, (n) => new Uint16Array(n)));
+      keys.count = cap;
+    }
+    keys.owner[hk] = coldkey;
+    return hk;
+  }
+
+  /** Adds a miner operator; returns its index. */
+  addOperator(slot: MinerSlot): number {
+    const k = this.operators.length;
+    this.operators.push(slot);
+    (this.operatorsOf[slot.sub.netuid - 1] ??= []).push(k);
+    return k;
+  }
+
+  addStaker(slot: StakerSlot): number {
+    const k = this.stakers.length;
+    this.stakers.push(slot);
+    (this.stakersOf[slot.sub.netuid - 1] ??= []).push(k);
+    return k;
+  }
+
+  /** The subnet with the scenario's netuid. */
+  subnetByPublicNetuid(netuid: number): SubnetWorld {
+    const sub = this.subnets.find((s) => s.publicNetuid === netuid);
+    if (sub === undefined) throw new Error(`no subnet with netuid ${netuid}`);
+    return sub;
+  }
+
+  blockStep(block: number): number {
+    return economyBlockStep(this.econ, block, this.schedule, this.runEpochOf, this.accounts);
+  }
+
+  drainedNetuid(k: number): number {
+    return this.econ.scratch.drained[k];
+  }
+
+  nextEpochBlock(): number {
+    return nextEpochBlockOf(this.econ);
+  }
+}

@@ -1,0 +1,224 @@
+// Builds the world of one task from a resolved scenario: the network (ChainEconomy), each subnet's
+// pool, owner, validators (stake split by group share and stakeWeight), miners (true quality), the
+// stakers and users, with every random draw from a named stream of `rng`.
+import { MinerOperator } from "../../models/agents/minerOperator.js";
+import { createValidatorAgent, type ValidatorParams } from "../../models/agents/validators.js";
+import { DEFAULT_EPOCH_HYPERPARAMETERS, type Arith, type EpochHyperparameters } from "../../models/consensus/types.js";
+import { addSubnet, assignAlphaStake, createChainEconomy, registerUid, stakeRoot } from "../../models/emission/chainEconomy.js";
+import type { ResolvedSubnet, Scenario } from "../../scenarios/schema.js";
+import type { Rng } from "../rng/createRng.js";
+import { Accounts } from "./Accounts.js";
+import { BurnClock } from "./registrationAdapter.js";
+import { Role } from "./roles.js";
+import { fieldEvaluator, rao, taoWeightRaw } from "./scenarioValues.js";
+import { SubnetWorld, type SubnetParams } from "./SubnetWorld.js";
+import { World } from "./World.js";
+
+const TWO32 = 4294967296;
+
+function minerHotkeys(s: ResolvedSubnet): number {
+  return s.miners.reduce((a, g) => a + g.count * (g.strategy === "sybil" ? g.hotkeys : 1), 0);
+}
+
+/** Hotkeys and coldkeys the run may need (initial populations, owners, registrations from events). */
+function keyCounts(sc: Scenario): { hotkeys: number; coldkeys: number } {
+  let hotkeys = 0;
+  let coldkeys = 1; // the outside coldkey of stake events
+  for (const s of sc.subnets) {
+    const v = s.validators.reduce((a, g) => a + g.count, 0);
+    hotkeys += v + minerHotkeys(s) + 1;
+    coldkeys += v + s.miners.reduce((a, g) => a + g.count, 0) + 1 + s.stakers.reduce((a, g) => a + g.count, 0) + s.users.length;
+  }
+  for (const e of sc.events) {
+    if (e.kind !== "register") continue;
+    const g = e.miners ?? e.validators;
+    const k = g === undefined ? 0 : g.count * ("hotkeys" in g && g.strategy === "sybil" ? g.hotkeys : 1);
+    hotkeys += k;
+    coldkeys += g?.count ?? 0;
+  }
+  return { hotkeys, coldkeys };
+}
+
+function subnetParams(s: ResolvedSubnet, capacity: number): SubnetParams {
+  const h = s.hyperparameters;
+  return {
+    maxAllowedUids: capacity,
+    immunityPeriod: h.immunityPeriod,
+    minAllowedWeights: h.minAllowedWeights,
+    weightsSetRateLimit: h.weightsSetRateLimit,
+    commitReveal: h.commitReveal,
+    revealPeriodEpochs: h.revealPeriodEpochs,
+    feeRate: h.feeRate,
+    burn: rao(h.burn),
+    minBurn: rao(h.minBurn),
+    maxBurn: rao(h.maxBurn),
+    burnHalfLife: h.burnHalfLife,
+    burnIncreaseMult: h.burnIncreaseMult,
+    registrationAllowed: h.registrationAllowed,
+  };
+}
+
+function epochHyper(s: ResolvedSubnet, sc: Scenario): EpochHyperparameters {
+  const h = s.hyperparameters;
+  return {
+    ...DEFAULT_EPOCH_HYPERPARAMETERS,
+    tempo: s.tempo,
+    activityCutoffFactorMilli: h.activityCutoffFactorMilli,
+    kappa: h.kappa,
+    bondsPenalty: h.bondsPenalty,
+    bondsMovingAverage: h.bondsMovingAverage,
+    yuma3: h.yuma3,
+    liquidAlpha: h.liquidAlpha,
+    alphaLow: h.alphaLow,
+    alphaHigh: h.alphaHigh,
+    alphaSigmoidSteepness: h.alphaSigmoidSteepness,
+    maxAllowedValidators: h.maxAllowedValidators,
+    stakeThreshold: rao(sc.chain.stakeThreshold),
+    taoWeight: taoWeightRaw(sc.chain.taoWeight),
+  };
+}
+
+/** Capacity of a subnet's uid columns: the largest maxAllowedUids it may ever have. */
+function uidCapacity(sc: Scenario, s: ResolvedSubnet): number {
+  let cap = s.hyperparameters.maxAllowedUids;
+  for (const e of sc.events) {
+    if (e.kind === "hyperparameters" && e.netuid === s.netuid && e.set.maxAllowedUids !== undefined) cap = Math.max(cap, e.set.maxAllowedUids);
+  }
+  return cap;
+}
+
+export function buildWorld(sc: Scenario, rng: Rng, arith: Arith = "exact"): World {
+  const counts = keyCounts(sc);
+  const maxCap = Math.max(...sc.subnets.map((s) => uidCapacity(sc, s)));
+  const econ = createChainEconomy({
+    netuids: sc.subnets.length + 1,
+    hotkeys: counts.hotkeys,
+    maxUids: maxCap,
+    params: { taoWeight: taoWeightRaw(sc.chain.taoWeight), subnetOwnerCut: sc.chain.subnetOwnerCut },
+  });
+  const accounts = new Accounts(econ, counts.coldkeys);
+  const subnets = sc.subnets.map((s, k) => {
+    const depth = 1 + Math.max(0, ...s.validators.map((g) => (g.strategy === "copier" ? g.lagEpochs : 0)));
+    const sub = new SubnetWorld(k + 1, epochHyper(s, sc), subnetParams(s, uidCapacity(sc, s)), depth);
+    sub.publicNetuid = s.netuid;
+    return sub;
+  });
+  const world = new World(sc, rng, econ, accounts, subnets, { defaultBlockEmission: rao(sc.chain.defaultBlockEmission), halving: sc.chain.halving }, arith);
+  world.stakeThreshold = rao(sc.chain.stakeThreshold);
+  world.outsideColdkey = world.nextColdkey++;
+  sc.subnets.forEach((s, k) => populateSubnet(world, s, subnets[k]));
+  const target = rao(sc.chain.totalIssuance);
+  if (target > econ.totalIssuance) {
+    econ.otherTao += target - econ.totalIssuance;
+    econ.totalIssuance = target;
+  }
+  return world;
+}
+
+/** Validator stake of each group: explicit shares, the rest split equally among groups without one. */
+function groupStakes(s: ResolvedSubnet): number[] {
+  const explicit = s.validators.reduce((a, g) => a + (g.stakeShare ?? 0), 0);
+  const unshared = s.validators.filter((g) => g.stakeShare === null).length;
+  return s.validators.map((g) => s.validatorStake * (g.stakeShare ?? (unshared > 0 ? Math.max(0, 1 - explicit) / unshared : 0)));
+}
+
+function populateSubnet(world: World, s: ResolvedSubnet, sub: SubnetWorld): void {
+  const { econ, accounts, rng } = world;
+  const i = sub.netuid;
+  const ownerCk = world.nextColdkey++;
+  const ownerHk = world.nextHotkey++;
+  econ.keys.owner[ownerHk] = ownerCk;
+  const stakes = groupStakes(s);
+  const totalStake = stakes.reduce((a, b) => a + b, 0);
+  const price = s.pool.alphaReserve > 0 ? s.pool.taoReserve / s.pool.alphaReserve : 0;
+  addSubnet(econ, {
+    netuid: i, mechanism: 1, taoReserve: rao(s.pool.taoReserve), alphaReserve: rao(s.pool.alphaReserve),
+    alphaOutstanding: rao(totalStake), tempo: s.tempo, firstEmissionBlock: 0, emissionEnabled: s.emissionEnabled,
+    movingPrice: BigInt(Math.floor(Math.min(price, 1) * TWO32)), ownerColdkey: ownerCk, ownerHotkey: ownerHk,
+  });
+  world.burnClocks.push(new BurnClock(sub));
+  const tag = `subnet/${s.netuid}`;
+  let uid = 0;
+  const agents: ReturnType<typeof createValidatorAgent>[] = [];
+  s.validators.forEach((g, gi) => {
+    const weightOf = fieldEvaluator(g.stakeWeight, ["i", "n", "u", "z"], rng.stream(`${tag}/validators/${gi}/stakeWeight`));
+    const rel = Array.from({ length: g.count }, (_, k) => Math.max(0, weightOf({ i: k, n: g.count })));
+    const relSum = rel.reduce((a, b) => a + b, 0);
+    for (let k = 0; k < g.count; k++, uid++) {
+      const hk = world.nextHotkey++;
+      const ck = world.nextColdkey++;
+      econ.keys.owner[hk] = ck;
+      econ.keys.take[hk] = g.take;
+      registerUid(econ, i, uid, hk, 0);
+      const alpha = relSum > 0 ? rao((stakes[gi] * rel[k]) / relSum) : 0n;
+      if (alpha > 0n) assignAlphaStake(econ, i, hk, alpha < econ.unownedAlpha[i] ? alpha : econ.unownedAlpha[i]);
+      if (g.rootStake > 0) stakeRoot(econ, hk, rao(g.rootStake));
+      sub.role[uid] = Role.validator;
+      sub.strategy[uid] = g.strategy;
+      sub.group[uid] = gi;
+      sub.permit[uid] = uid < s.hyperparameters.maxAllowedValidators ? 1 : 0;
+      const params = g as unknown as ValidatorParams;
+      agents.push(createValidatorAgent(params, {
+        netuid: i, uid, capacity: sub.params.maxAllowedUids,
+        noise: rng.stream(`${tag}/validator/${uid}/noise`), availability: rng.stream(`${tag}/validator/${uid}/offline`),
+      }));
+    }
+  });
+  world.validators.push(agents);
+  s.miners.forEach((g, gi) => {
+    if (g.label !== null && !sub.labels.includes(g.label)) sub.labels.push(g.label);
+    const label = g.label === null ? -1 : sub.labels.indexOf(g.label);
+    const qualityOf = fieldEvaluator(g.quality, ["i", "n", "uid", "u", "z"], rng.stream(`${tag}/miners/${gi}/quality`));
+    const perOp = g.strategy === "sybil" ? g.hotkeys : 1;
+    for (let k = 0; k < g.count; k++) {
+      const ck = world.nextColdkey++;
+      const q = Math.min(1, Math.max(0, qualityOf({ i: k, n: g.count, uid })));
+      const hotkeys: number[] = [];
+      for (let h = 0; h < perOp; h++) hotkeys.push(world.nextHotkey++);
+      const opName = `${tag}/miner/${world.operators.length}`;
+      const op = new MinerOperator(
+        { strategy: g.strategy, drift: g.drift, leaveProbability: g.churn.leaveProbability, joinWhenProfitable: g.churn.joinWhenProfitable },
+        q, hotkeys, rng.stream(`${opName}/drift`), rng.stream(`${opName}/churn`),
+      );
+      const opIndex = world.addOperator({ op, sub, coldkey: ck, group: gi, strategy: g.strategy, label });
+      for (const hk of hotkeys) {
+        econ.keys.owner[hk] = ck;
+        if (uid >= sub.params.maxAllowedUids) continue;
+        registerUid(econ, i, uid, hk, 0);
+        markMiner(sub, uid, opIndex, gi, g.strategy, label, q);
+        uid++;
+      }
+    }
+  });
+  if (uid < s.hyperparameters.maxAllowedUids) {
+    registerUid(econ, i, uid, ownerHk, 0);
+    sub.role[uid] = Role.owner;
+    uid++;
+  }
+  sub.n = uid;
+  s.stakers.forEach((g, gi) => {
+    for (let k = 0; k < g.count; k++) {
+      const ck = world.nextColdkey++;
+      const budget = rao(g.budget);
+      econ.totalIssuance += budget; // genesis TAO held by the staker
+      accounts.credit(ck, budget);
+      world.addStaker({ state: { coldkey: ck, free: budget, hotkey: -1, alpha: 0n }, sub, group: gi });
+    }
+  });
+  s.users.forEach((g, gi) => {
+    const ck = world.nextColdkey++;
+    const f = fieldEvaluator(g.taoPerDay, ["day", "u", "z"], rng.stream(`${tag}/users/${gi}/taoPerDay`));
+    world.users.push({ sub, group: gi, coldkey: ck, taoPerDay: (day) => f({ day }), everyBlocks: g.everyBlocks });
+  });
+}
+
+/** Marks `uid` as a serving miner hotkey of operator `opIndex`. */
+export function markMiner(sub: SubnetWorld, uid: number, opIndex: number, group: number, strategy: string, label: number, quality: number): void {
+  sub.role[uid] = Role.miner;
+  sub.strategy[uid] = strategy;
+  sub.group[uid] = group;
+  sub.minerLabel[uid] = label;
+  sub.operatorOfUid[uid] = opIndex;
+  sub.trueQuality[uid] = quality;
+  sub.isMiner[uid] = 1;
+}
