@@ -17,12 +17,12 @@ describe("built-in library", () => {
     expect(planTasks(loaded).tasks.length).toBeGreaterThan(0);
   });
 
-  it("default is small: 1 subnet, 16 validators, 48 miners, 3 days, 2 replicates", () => {
+  it("default is one mainnet-like subnet: 64 validators, 192 miners, 30 days, 2 replicates", () => {
     const s = loadBuiltin("default").scenario;
     expect(s.subnets).toHaveLength(1);
-    expect(s.subnets[0].validators.reduce((a, g) => a + g.count, 0)).toBe(16);
-    expect(s.subnets[0].miners.reduce((a, g) => a + g.count, 0)).toBe(48);
-    expect(s.duration).toEqual({ days: 3 });
+    expect(s.subnets[0].validators.reduce((a, g) => a + g.count, 0)).toBe(64);
+    expect(s.subnets[0].miners.reduce((a, g) => a + g.count, 0)).toBe(192);
+    expect(s.duration).toEqual({ days: 30 });
     expect(s.replicates).toBe(2);
   });
 

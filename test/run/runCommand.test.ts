@@ -22,7 +22,7 @@ const sha = (file: string) => createHash("sha256").update(readFileSync(file)).di
 describe("taosim run", () => {
   it("runs the built-in default scenario and writes every file of the output folder", async () => {
     const out = join(root, "default");
-    const r = await taosim("run", "default", "--out", out, "--workers", "1", "--quiet");
+    const r = await taosim("run", "default", "--out", out, "--workers", "1", "--quiet", "--set", "duration.days=3");
     expect(r.err).toBe("");
     expect(r.code).toBe(0);
     for (const f of ["manifest.json", "neurons.csv", "subnets.csv", "chain.csv", "summary.csv", "report.html"]) expect(existsSync(join(out, f)), f).toBe(true);
