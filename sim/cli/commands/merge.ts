@@ -2,6 +2,7 @@
 // have written (exit 2 for folders of different runs or a missing/duplicated task, 1 when a merged
 // task had failed).
 import type { Command } from "commander";
+import { buildReport } from "../../../reports/buildReport.js";
 import { mergeRuns } from "../../parallel/mergeRuns.js";
 import { RunFailedError } from "../../parallel/RunFailedError.js";
 import type { CliContext } from "../context.js";
@@ -16,6 +17,7 @@ export function register(program: Command, ctx: CliContext): void {
     .option("--quiet", "print nothing on success")
     .action(async (dirs: string[], opts: { out: string; quiet?: boolean }) => {
       const result = await mergeRuns(dirs, opts.out);
+      await buildReport(opts.out, { quiet: true }); // summary, aggregate, charts and report.html, as a single run writes
       if (result.failures.length > 0) {
         ctx.io.writeErr(`${new RunFailedError(result.failures, opts.out).format()}\n`);
         throw new CommandExit(1);
