@@ -2,18 +2,9 @@
 import { doSwap } from "../../models/pool/swap.js";
 import { makePool } from "../../models/pool/pool.js";
 import { U128_MAX } from "../../models/pool/u64f64.js";
+import type { BenchRow } from "../common/benchRow.js";
 
-export interface BenchRow {
-  suite: string;
-  case: string;
-  arith: string | null;
-  validators: number | null;
-  neurons: number | null;
-  subnets: number | null;
-  median_us: number;
-  p90_us: number;
-  per_second: number;
-}
+export type { BenchRow };
 
 function timeCase(name: string, swap: (i: number) => void, batch: number, rounds: number): BenchRow {
   for (let i = 0; i < batch; i++) swap(i); // warm-up
