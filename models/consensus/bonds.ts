@@ -5,9 +5,10 @@ import type { EpochArith } from "./arith.js";
 import type { Csr } from "./csr.js";
 import type { EpochScratch } from "./scratch.js";
 import type { EpochInput } from "./types.js";
-import { ONE, u16ProportionToFixed } from "../fixed/i32f32.js";
+import { mulFloor, ONE, u16ProportionToFixed } from "../fixed/i32f32.js";
 import {
-  inplaceColMaxUpscaleSparse, inplaceColNormalizeSparse, loadBonds, matEmaSparse, matmulTransposeSparse, rowHadamardSparse,
+  BOND_PROPORTION_EXACT, BOND_PROPORTION_FLOAT, BOND_RAW, inplaceColMaxUpscaleSparse, inplaceColNormalizeSparse, loadBonds,
+  matEmaSparse, matmulTransposeColNormalized, matmulTransposeSparse, rowHadamardSparse,
 } from "./sparseOps.js";
 import { inplaceNormalize } from "./clipAndRank.js";
 import { matEmaAlphaSparse, type LiquidAlphaParams } from "./liquidAlpha.js";
@@ -34,28 +35,33 @@ export function bondsAndDividends(input: EpochInput, wb: Csr, arith: EpochArith,
   const { rowPtr, col, val } = input.bonds;
   const alpha = emaAlpha(hp.bondsMovingAverage, arith);
   if (hp.yuma3) {
-    const toProportion = arith.name === "exact" ? u16ProportionToFixed : (u: number) => (u / 65535) * ONE;
-    loadBonds(rowPtr, col, val, n, lt, input.blockAtRegistration, toProportion, s.bonds);
+    const kind = arith.name === "exact" ? BOND_PROPORTION_EXACT : BOND_PROPORTION_FLOAT;
+    loadBonds(rowPtr, col, val, n, lt, input.blockAtRegistration, kind, s.bonds);
     let anyConsensus = false;
     for (let j = 0; j < n; j++) if (s.consensus[j] !== 0) { anyConsensus = true; break; }
-    if (hp.liquidAlpha && anyConsensus) {
+    const liquid = hp.liquidAlpha && anyConsensus;
+    if (liquid) {
       const p: LiquidAlphaParams = {
         low: arith.name === "exact" ? u16ProportionToFixed(hp.alphaLow) : (hp.alphaLow / 65535) * ONE,
         high: arith.name === "exact" ? u16ProportionToFixed(hp.alphaHigh) : (hp.alphaHigh / 65535) * ONE,
         steepness: hp.alphaSigmoidSteepness,
       };
-      matEmaAlphaSparse(wb, s.bonds, s.consensus, p, arith, s, s.ema);
+      matEmaAlphaSparse(wb, s.bonds, s.consensus, p, arith, s, s.ema); // leaves the column sums in s.colAcc
     } else {
       matEmaSparse(wb, s.bonds, alpha, arith, s, s.ema);
     }
-    s.emaNorm.copyFrom(s.ema);
-    inplaceColNormalizeSparse(s.emaNorm, n, arith, s);
-    matmulTransposeSparse(s.emaNorm, s.incentive, arith, s.dividends); // total bonds per validator
-    for (let i = 0; i < n; i++) s.dividends[i] = arith.mul(s.dividends[i], s.activeStake[i]);
+    // total bonds per validator: matmul_transpose_sparse(inplace_col_normalize_sparse(copy of EMA), I)
+    matmulTransposeColNormalized(s.ema, n, s.incentive, arith, s, s.dividends, liquid);
+    const exact = arith.name === "exact";
+    for (let i = 0; i < n; i++) {
+      const d = s.dividends[i];
+      const a = s.activeStake[i];
+      s.dividends[i] = exact ? mulFloor(d, a) : (d * a) / ONE;
+    }
     inplaceNormalize(s.dividends, n, arith);
     return s.ema;
   }
-  loadBonds(rowPtr, col, val, n, lt, input.blockAtRegistration, (u) => u, s.bonds); // raw u16, not /65535
+  loadBonds(rowPtr, col, val, n, lt, input.blockAtRegistration, BOND_RAW, s.bonds); // raw u16, not /65535
   inplaceColNormalizeSparse(s.bonds, n, arith, s);
   rowHadamardSparse(wb, s.activeStake, arith, s.delta);
   inplaceColNormalizeSparse(s.delta, n, arith, s);

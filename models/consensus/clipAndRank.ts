@@ -3,31 +3,40 @@
 
 import type { EpochArith } from "./arith.js";
 import type { Csr } from "./csr.js";
+import { divFloorRecip, mulFloor, ONE } from "../fixed/i32f32.js";
 
 /** Wc: each weight clipped to its column's consensus; entries clipped to a consensus <= 0 are dropped. */
 export function colClipSparse(w: Csr, consensus: Float64Array, out: Csr): void {
   const n = w.rows;
   out.reset(n, w.nnz);
+  const { rowPtr, col, val } = w;
+  const outPtr = out.rowPtr;
+  const oc = out.col;
+  const ov = out.val;
+  let k = 0;
   for (let i = 0; i < n; i++) {
-    for (let e = w.rowPtr[i]; e < w.rowPtr[i + 1]; e++) {
-      const j = w.col[e];
-      const v = w.val[e];
+    for (let e = rowPtr[i], end = rowPtr[i + 1]; e < end; e++) {
+      const j = col[e];
+      const v = val[e];
       const th = consensus[j];
       if (th < v) {
-        if (th > 0) out.push(j, th);
+        if (th > 0) { oc[k] = j; ov[k++] = th; }
       } else {
-        out.push(j, v);
+        oc[k] = j;
+        ov[k++] = v;
       }
     }
-    out.endRow(i);
+    outPtr[i + 1] = k;
   }
+  out.nnz = k;
 }
 
 /** Row sums (validator trust). */
 export function rowSumSparse(m: Csr, out: Float64Array): void {
+  const { rowPtr, val } = m;
   for (let i = 0; i < m.rows; i++) {
     let s = 0;
-    for (let e = m.rowPtr[i]; e < m.rowPtr[i + 1]; e++) s += m.val[e];
+    for (let e = rowPtr[i], end = rowPtr[i + 1]; e < end; e++) s += val[e];
     out[i] = s;
   }
 }
@@ -35,9 +44,14 @@ export function rowSumSparse(m: Csr, out: Float64Array): void {
 /** R_j = Σ_i A_i · Wc_ij (each product floored). chain: matmul_sparse */
 export function matmulSparse(m: Csr, stake: Float64Array, arith: EpochArith, out: Float64Array): void {
   out.fill(0, 0, m.rows);
+  const { rowPtr, col, val } = m;
+  const exact = arith.name === "exact";
   for (let i = 0; i < m.rows; i++) {
     const s = stake[i];
-    for (let e = m.rowPtr[i]; e < m.rowPtr[i + 1]; e++) out[m.col[e]] += arith.mul(s, m.val[e]);
+    if (s === 0) continue; // every product is 0
+    const end = rowPtr[i + 1];
+    if (exact) for (let e = rowPtr[i]; e < end; e++) out[col[e]] += mulFloor(s, val[e]);
+    else for (let e = rowPtr[i]; e < end; e++) out[col[e]] += (s * val[e]) / ONE;
   }
 }
 
@@ -45,12 +59,16 @@ export function matmulSparse(m: Csr, stake: Float64Array, arith: EpochArith, out
 export function inplaceNormalize(x: Float64Array, n: number, arith: EpochArith): void {
   let sum = 0;
   for (let i = 0; i < n; i++) sum += x[i];
-  if (sum === 0) return;
-  for (let i = 0; i < n; i++) x[i] = x[i] === 0 ? 0 : arith.div(x[i], sum);
+  inplaceNormalizeUsingSum(x, n, sum, arith);
 }
 
 /** x / sum in place, skipped when sum is 0. chain: epoch/math.rs::inplace_normalize_using_sum */
 export function inplaceNormalizeUsingSum(x: Float64Array, n: number, sum: number, arith: EpochArith): void {
   if (sum === 0) return;
-  for (let i = 0; i < n; i++) x[i] = x[i] === 0 ? 0 : arith.div(x[i], sum);
+  if (arith.name === "exact") {
+    const recip = ONE / sum;
+    for (let i = 0; i < n; i++) if (x[i] !== 0) x[i] = divFloorRecip(x[i], sum, recip);
+  } else {
+    for (let i = 0; i < n; i++) x[i] = x[i] === 0 ? 0 : arith.div(x[i], sum);
+  }
 }

@@ -6,30 +6,51 @@
 import type { EpochArith } from "./arith.js";
 import type { Csr } from "./csr.js";
 import type { EpochInput } from "./types.js";
+import { ONE } from "../fixed/i32f32.js";
 
 /** Builds row-normalised W (raw I32F32) into `out`, rows in stored (submission) order. */
 export function epochWeights(input: EpochInput, forbid: Uint8Array, arith: EpochArith, out: Csr): void {
-  const { n, weights, lastUpdate, blockAtRegistration, ownerUid } = input;
+  const { n, weights, lastUpdate, blockAtRegistration } = input;
+  const ownerUid = input.ownerUid ?? -1;
   const { rowPtr, col, val } = weights;
   out.reset(n, rowPtr[n]);
+  const exact = arith.name === "exact";
+  const outPtr = out.rowPtr;
+  const oc = out.col;
+  const ov = out.val;
+  let k = 0;
   for (let i = 0; i < n; i++) {
-    const start = out.nnz;
+    const start = k;
     if (!forbid[i]) {
       const lu = lastUpdate[i];
       let rowSum = 0; // Σ u16 of kept entries (exact integer)
-      for (let e = rowPtr[i]; e < rowPtr[i + 1]; e++) {
+      for (let e = rowPtr[i], end = rowPtr[i + 1]; e < end; e++) {
         const j = col[e];
         if (j === i && i !== ownerUid) continue; // self-weight (owner exempt)
         if (lu <= blockAtRegistration[j]) continue; // set before uid j's current occupant registered
-        out.push(j, val[e]);
-        rowSum += val[e];
+        const v = val[e];
+        oc[k] = j;
+        ov[k++] = v;
+        rowSum += v;
       }
-      if (rowSum > 0) {
-        for (let e = start; e < out.nnz; e++) out.val[e] = arith.ratio(out.val[e], rowSum);
-      } else {
-        for (let e = start; e < out.nnz; e++) out.val[e] = 0;
-      }
+      if (rowSum === 0) ov.fill(0, start, k);
+      else if (exact) ratioRowExact(ov, start, k, rowSum);
+      else for (let t = start; t < k; t++) ov[t] = (ov[t] / rowSum) * ONE;
     }
-    out.endRow(i);
+    outPtr[i + 1] = k;
+  }
+  out.nnz = k;
+}
+
+/** floor(v·2^32 / sum) for u16 v: a reciprocal estimate, then one exact correction (v·2^32 < 2^48). */
+function ratioRowExact(v: Float64Array, start: number, end: number, sum: number): void {
+  const recip = ONE / sum;
+  for (let t = start; t < end; t++) {
+    const x = v[t] * ONE;
+    let q = Math.floor(v[t] * recip);
+    const r = x - q * sum; // exact: both terms < 2^49
+    if (r < 0) q--;
+    else if (r >= sum) q++;
+    v[t] = q;
   }
 }

@@ -4,7 +4,7 @@
 import type { EpochArith } from "./arith.js";
 import type { Csr } from "./csr.js";
 import type { EpochScratch } from "./scratch.js";
-import { HALF, ONE } from "../fixed/i32f32.js";
+import { HALF, mulFloor, ONE } from "../fixed/i32f32.js";
 import { checkedDivRaw, expSafeRaw, mulRaw, satI64 } from "../fixed/expSafe.js";
 
 export interface LiquidAlphaParams {
@@ -47,50 +47,67 @@ function combinedDiff(c: number, w: number, b: number): number {
  * mat_ema_alpha_sparse(Wb, B, alphas): only entries present in Wb's row survive; output in Wb's row order.
  * alphas come from the chain's forward walk, which assumes rows sorted by column: an entry is seen only
  * if its column is greater than every column before it in its row (otherwise the walk reads 0 there).
+ * Also leaves the result's column sums in scratch.colAcc.
  */
 export function matEmaAlphaSparse(
   wb: Csr, b: Csr, consensus: Float64Array, p: LiquidAlphaParams, arith: EpochArith, scratch: EpochScratch, out: Csr,
 ): void {
   const n = wb.rows;
   out.reset(n, wb.nnz);
-  const memoKey = `${arith.name}:${p.low}:${p.high}:${p.steepness}`;
-  if (scratch.alphaMemoKey !== memoKey || scratch.alphaMemo.size > 1_000_000) {
-    scratch.alphaMemo.clear();
-    scratch.alphaMemoKey = memoKey;
-  }
+  const exact = arith.name === "exact";
   const memo = scratch.alphaMemo;
-  const sigmoid = arith.name === "exact" ? alphaSigmoidExact : alphaSigmoidFloat;
-  const alphaAtZero = sigmoid(0, p); // d = 0 is by far the most common case (w >= b with w <= C)
+  memo.prepare(exact, p.low, p.high, p.steepness);
+  const sigmoid = exact ? alphaSigmoidExact : alphaSigmoidFloat;
+  if (memo.atZero < 0) memo.atZero = sigmoid(0, p);
+  const alphaAtZero = memo.atZero; // d = 0 is by far the most common case (w >= b with w <= C)
   const oldVal = scratch.denseRow; // B_ij by column (any position)
   const oldMark = scratch.denseMark;
   const seenVal = scratch.denseRow2; // B_ij as the walk sees it (0 unless a strict prefix maximum)
   const seenMark = scratch.denseMark2;
+  const { rowPtr: bPtr, col: bCol, val: bVal } = b;
+  const { rowPtr: wPtr, col: wCol, val: wVal } = wb;
+  const outPtr = out.rowPtr;
+  const oc = out.col;
+  const ov = out.val;
+  const colSum = scratch.colAcc; // column sums of the result, for the dividends' column normalisation
+  colSum.fill(0, 0, n);
+  let k = 0;
   for (let i = 0; i < n; i++) {
     const gen = scratch.nextGeneration();
     let prefixMax = -1;
-    for (let e = b.rowPtr[i]; e < b.rowPtr[i + 1]; e++) {
-      const j = b.col[e];
+    for (let e = bPtr[i], end = bPtr[i + 1]; e < end; e++) {
+      const j = bCol[e];
       oldMark[j] = gen;
-      oldVal[j] = b.val[e];
-      if (j > prefixMax) { seenMark[j] = gen; seenVal[j] = b.val[e]; prefixMax = j; }
+      oldVal[j] = bVal[e];
+      if (j > prefixMax) { seenMark[j] = gen; seenVal[j] = bVal[e]; prefixMax = j; }
     }
     let wMax = -1;
-    for (let e = wb.rowPtr[i]; e < wb.rowPtr[i + 1]; e++) {
-      const j = wb.col[e];
-      const newVal = wb.val[e];
+    for (let e = wPtr[i], end = wPtr[i + 1]; e < end; e++) {
+      const j = wCol[e];
+      const newVal = wVal[e];
       const w = j > wMax ? newVal : 0;
       if (j > wMax) wMax = j;
       const bond = seenMark[j] === gen ? seenVal[j] : 0;
       const d = combinedDiff(consensus[j], w, bond);
-      let a = d === 0 ? alphaAtZero : memo.get(d);
-      if (a === undefined) { a = sigmoid(d, p); memo.set(d, a); }
-      const decayed = oldMark[j] === gen ? arith.mulSigned(ONE - a, oldVal[j]) : 0;
-      let inc = arith.mulSigned(a, newVal);
-      if (inc < 0) inc = 0;
-      let v = decayed + inc;
+      let a = alphaAtZero;
+      if (d !== 0) {
+        a = memo.get(d);
+        if (a < 0) { a = sigmoid(d, p); memo.set(d, a); }
+      }
+      let v: number;
+      if (exact) {
+        // a in [low, high] ⊂ [0, 1] and B, W >= 0: both products are non-negative (I32F32 mul = mulFloor)
+        v = (oldMark[j] === gen ? mulFloor(ONE - a, oldVal[j]) : 0) + mulFloor(a, newVal);
+      } else {
+        const decayed = oldMark[j] === gen ? ((ONE - a) * oldVal[j]) / ONE : 0;
+        let inc = (a * newVal) / ONE;
+        if (inc < 0) inc = 0;
+        v = decayed + inc;
+      }
       if (v > ONE) v = ONE;
-      if (v > 0) out.push(j, v);
+      if (v > 0) { oc[k] = j; ov[k++] = v; colSum[j] += v; }
     }
-    out.endRow(i);
+    outPtr[i + 1] = k;
   }
+  out.nnz = k;
 }

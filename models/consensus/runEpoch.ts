@@ -13,7 +13,7 @@ import { colClipSparse, inplaceNormalize, inplaceNormalizeUsingSum, matmulSparse
 import { interpolateSparse } from "./interpolateSparse.js";
 import { bondsAndDividends } from "./bonds.js";
 import { emissionSplit } from "./emissionSplit.js";
-import { u16ProportionToFixed } from "../fixed/i32f32.js";
+import { fixedProportionToU16, u16ProportionToFixed } from "../fixed/i32f32.js";
 import type { Csr } from "./csr.js";
 
 export function arithFor(mode: Arith): EpochArith {
@@ -25,13 +25,25 @@ export function activityCutoffBlocks(factorMilli: number, tempo: number): number
   return Math.max(1, Math.floor((factorMilli * tempo) / 1000));
 }
 
+export interface EpochOptions {
+  /**
+   * Write the result into buffers owned by `scratch` (two sets, used in turn) instead of fresh arrays: the
+   * returned output stays valid until the next-but-one runEpoch call with the same scratch, so the previous
+   * epoch's `storedBonds` may be passed as this epoch's `input.bonds`. Default false (fresh arrays).
+   */
+  reuseOutput?: boolean;
+}
+
 /** Runs one epoch. Pass the subnet's own `scratch` to reuse buffers across epochs. */
-export function runEpoch(input: EpochInput, mode: Arith = "exact", scratch: EpochScratch = new EpochScratch()): EpochOutput {
+export function runEpoch(
+  input: EpochInput, mode: Arith = "exact", scratch: EpochScratch = new EpochScratch(), options?: EpochOptions,
+): EpochOutput {
   const arith = arithFor(mode);
   const n = input.n;
   const hp = input.hyperparameters;
   const s = scratch.ensure(n);
-  const out = allocateOutput(n);
+  const reuse = options?.reuseOutput === true;
+  const out = reuse ? scratch.nextOutput(n, allocateOutput) : allocateOutput(n);
 
   // activity
   const cutoff = activityCutoffBlocks(hp.activityCutoffFactorMilli, hp.tempo);
@@ -63,18 +75,21 @@ export function runEpoch(input: EpochInput, mode: Arith = "exact", scratch: Epoc
   const ema = bondsAndDividends(input, wb, arith, s);
   // emission
   emissionSplit(input.raoEmission, n, arith, s, out);
-  for (let i = 0; i < n; i++) {
-    out.stakeWeight[i] = arith.toU16(s.stake[i]);
-    out.consensus[i] = arith.toU16(s.consensus[i]);
-    out.incentive[i] = arith.toU16(s.incentive[i]);
-    out.dividends[i] = arith.toU16(s.dividends[i]);
-    out.validatorTrust[i] = arith.toU16(s.trust[i]);
-  }
-  storeBonds(ema, out.validatorPermit, arith, out);
+  toU16(s.stake, n, out.stakeWeight);
+  toU16(s.consensus, n, out.consensus);
+  toU16(s.incentive, n, out.incentive);
+  toU16(s.dividends, n, out.dividends);
+  toU16(s.trust, n, out.validatorTrust);
+  storeBonds(ema, out.validatorPermit, out, reuse ? scratch : null);
   return out;
 }
 
-function allocateOutput(n: number): EpochOutput {
+/** chain fixed_proportion_to_u16 over a vector (the same floor(x·65535 / 2^32) in both modes). */
+function toU16(x: Float64Array, n: number, out: Uint16Array): void {
+  for (let i = 0; i < n; i++) out[i] = fixedProportionToU16(x[i]);
+}
+
+export function allocateOutput(n: number): EpochOutput {
   return {
     active: new Uint8Array(n),
     stakeWeight: new Uint16Array(n),
@@ -98,22 +113,29 @@ function emptySparse(n: number): SparseU16 {
 /**
  * Bond rows as the chain stores them (new permit → the EMA row as u16 in its order, else empty), and the
  * same rows sorted by uid without zero entries for the JSON output. chain: epoch_mechanism (terms.bond).
+ * With `reuse`, the rows go into that scratch's current output buffers (views of their first entries).
  */
-function storeBonds(ema: Csr, permit: Uint8Array, arith: EpochArith, out: EpochOutput): void {
+function storeBonds(ema: Csr, permit: Uint8Array, out: EpochOutput, reuse: EpochScratch | null): void {
   const n = ema.rows;
+  const { rowPtr, col, val } = ema;
   let count = 0;
-  for (let i = 0; i < n; i++) if (permit[i]) count += ema.rowPtr[i + 1] - ema.rowPtr[i];
-  const stored: SparseU16 = { rowPtr: new Int32Array(n + 1), col: new Int32Array(count), val: new Uint16Array(count) };
+  for (let i = 0; i < n; i++) if (permit[i]) count += rowPtr[i + 1] - rowPtr[i];
+  const stored: SparseU16 = reuse
+    ? reuse.storedBondsBuffer(out, n, count)
+    : { rowPtr: new Int32Array(n + 1), col: new Int32Array(count), val: new Uint16Array(count) };
+  const sPtr = stored.rowPtr;
+  const sCol = stored.col;
+  const sVal = stored.val;
   let k = 0;
+  sPtr[0] = 0;
   for (let i = 0; i < n; i++) {
     if (permit[i]) {
-      for (let e = ema.rowPtr[i]; e < ema.rowPtr[i + 1]; e++) {
-        stored.col[k] = ema.col[e];
-        stored.val[k] = arith.toU16(ema.val[e]);
-        k++;
+      for (let e = rowPtr[i], end = rowPtr[i + 1]; e < end; e++) {
+        sCol[k] = col[e];
+        sVal[k++] = fixedProportionToU16(val[e]);
       }
     }
-    stored.rowPtr[i + 1] = k;
+    sPtr[i + 1] = k;
   }
   out.storedBonds = stored;
   // The sorted, zero-free view is only needed for JSON output: build it on first read.

@@ -1,6 +1,8 @@
 // Buffers one subnet's epoch reuses from epoch to epoch (owned by the subnet, never shared between threads).
 
+import { AlphaMemo } from "./alphaMemo.js";
 import { Csr } from "./csr.js";
+import type { EpochOutput, SparseU16 } from "./types.js";
 
 export class EpochScratch {
   n = -1;
@@ -14,6 +16,7 @@ export class EpochScratch {
   incentive = new Float64Array(0); // I
   dividends = new Float64Array(0); // D
   colAcc = new Float64Array(0); // per-column sums / maxima
+  colRecip = new Float64Array(0); // 2^32 / colAcc (reciprocal estimates for exact division)
   denseRow = new Float64Array(0); // one densified row
   denseMark = new Int32Array(0); // generation marks for denseRow
   denseRow2 = new Float64Array(0);
@@ -34,10 +37,37 @@ export class EpochScratch {
   bonds = new Csr();
   delta = new Csr();
   ema = new Csr();
-  emaNorm = new Csr();
   // liquid-alpha memo: combined_diff raw → alpha raw, valid for one parameter set
-  alphaMemo = new Map<number, number>();
-  alphaMemoKey = "";
+  alphaMemo = new AlphaMemo();
+
+  // reused outputs (runEpoch's reuseOutput): two sets used in turn, with bond buffers of growing capacity
+  private outputs: EpochOutput[] = [];
+  private bondCol: Int32Array[] = [new Int32Array(0), new Int32Array(0)];
+  private bondVal: Uint16Array[] = [new Uint16Array(0), new Uint16Array(0)];
+  private turn = 0;
+
+  /** The next output set for n uids (allocated by `make` when missing or of another size). */
+  nextOutput(n: number, make: (n: number) => EpochOutput): EpochOutput {
+    this.turn ^= 1;
+    let out = this.outputs[this.turn];
+    if (out === undefined || out.active.length !== n) {
+      out = make(n);
+      this.outputs[this.turn] = out;
+    }
+    return out;
+  }
+
+  /** storedBonds for the current output set: n + 1 row pointers and views of `count` entries. */
+  storedBondsBuffer(out: EpochOutput, n: number, count: number): SparseU16 {
+    const t = this.turn;
+    if (this.bondCol[t].length < count) {
+      const cap = Math.max(count, this.bondCol[t].length * 2);
+      this.bondCol[t] = new Int32Array(cap);
+      this.bondVal[t] = new Uint16Array(cap);
+    }
+    const rowPtr = out.storedBonds.rowPtr.length === n + 1 ? out.storedBonds.rowPtr : new Int32Array(n + 1);
+    return { rowPtr, col: this.bondCol[t].subarray(0, count), val: this.bondVal[t].subarray(0, count) };
+  }
 
   /** Size the per-uid buffers for n uids (reallocates only when n grows). */
   ensure(n: number): this {
@@ -55,6 +85,7 @@ export class EpochScratch {
     this.incentive = new Float64Array(n);
     this.dividends = new Float64Array(n);
     this.colAcc = new Float64Array(n);
+    this.colRecip = new Float64Array(n);
     this.denseRow = new Float64Array(n);
     this.denseMark = new Int32Array(n);
     this.denseRow2 = new Float64Array(n);

@@ -2,10 +2,12 @@
 // The chain's mid-pivot quick-select returns the score v with Σ_{score<v} stake <= minority < Σ_{score<=v} stake
 // (exact integer sums), the lowest score when minority < 0 and the highest when minority >= the stake sum.
 // We select that same value with our own partitioning; the answer does not depend on the pivot order.
+// Row indices are packed below the score, so n must stay below 2^16 (uids are u16).
 
 import type { EpochArith } from "./arith.js";
 import type { Csr } from "./csr.js";
 import type { EpochScratch } from "./scratch.js";
+import { divFloorRecip, ONE } from "../fixed/i32f32.js";
 
 /** Writes C_j (raw I32F32) for every column j < n. `majority` is kappa (raw). */
 export function weightedMedianCol(
@@ -19,12 +21,127 @@ export function weightedMedianCol(
   for (let i = 0; i < n; i++) if (activeStake[i] > 0) { posSum += activeStake[i]; m++; }
   if (m === 0) return;
   let stakeSum = 0;
+  const recip = ONE / posSum;
   for (let i = 0; i < n; i++) {
-    const s = activeStake[i] > 0 ? arith.div(activeStake[i], posSum) : 0;
+    const a = activeStake[i];
+    const s = a <= 0 ? 0 : arith.name === "exact" ? divFloorRecip(a, posSum, recip) : arith.div(a, posSum);
     useStake[i] = s;
     stakeSum += s;
   }
   const minority = stakeSum - majority;
+  if (arith.name === "float") {
+    medianColsScored(activeStake, w, n, m, stakeSum, minority, scratch, out);
+    return;
+  }
+  const keys = transposePositive(activeStake, w, n, scratch);
+  const ptr = scratch.colPtr;
+  const colStake = scratch.colAcc; // Σ use_stake of each column's positive entries, from the transposition
+  for (let j = 0; j < n; j++) {
+    const lo = ptr[j];
+    const hi = ptr[j + 1];
+    const k = hi - lo;
+    if (k === 0) continue; // every positive-stake validator scores 0
+    const hasZero = k < m;
+    if (minority < 0) { out[j] = hasZero ? 0 : Math.floor(extremeKey(keys, lo, hi, false) * INV_ROWS); continue; }
+    const zeroStake = stakeSum - colStake[j];
+    if (hasZero && zeroStake > minority) continue; // median is 0
+    const v = selectAbove(keys, useStake, lo, hi, minority - zeroStake);
+    out[j] = v < 0 ? Math.floor(extremeKey(keys, lo, hi, true) * INV_ROWS) : v;
+  }
+}
+
+/** Largest (or smallest) key in [lo, hi). */
+function extremeKey(keys: Float64Array, lo: number, hi: number, largest: boolean): number {
+  let x = keys[lo];
+  for (let p = lo + 1; p < hi; p++) if (largest ? keys[p] > x : keys[p] < x) x = keys[p];
+  return x;
+}
+
+// Entries are packed as key = score·2^16 + row (score <= 2^32, row < 2^16: key < 2^49, exact), so keys are
+// distinct, sort by score then row, and one array moves during selection.
+const ROWS = 65536;
+const INV_ROWS = 1 / 65536;
+
+/** Column-major keys of the positive scores of positive-stake rows; column j is keys[colPtr[j]..colPtr[j+1]). */
+function transposePositive(activeStake: Float64Array, w: Csr, n: number, scratch: EpochScratch): Float64Array {
+  const count = scratch.colCount;
+  count.fill(0, 0, n + 1);
+  const { rowPtr, col, val } = w;
+  let total = 0;
+  for (let i = 0; i < n; i++) {
+    if (activeStake[i] <= 0) continue;
+    for (let e = rowPtr[i], end = rowPtr[i + 1]; e < end; e++) if (val[e] > 0) { count[col[e] + 1]++; total++; }
+  }
+  scratch.ensureSelection(total);
+  const ptr = scratch.colPtr;
+  ptr[0] = 0;
+  for (let j = 0; j < n; j++) ptr[j + 1] = ptr[j] + count[j + 1];
+  for (let j = 0; j < n; j++) count[j] = ptr[j];
+  const keys = scratch.selScore;
+  const useStake = scratch.useStake;
+  const colStake = scratch.colAcc;
+  colStake.fill(0, 0, n);
+  for (let i = 0; i < n; i++) {
+    if (activeStake[i] <= 0) continue;
+    const s = useStake[i];
+    for (let e = rowPtr[i], end = rowPtr[i + 1]; e < end; e++) {
+      const v = val[e];
+      if (v > 0) {
+        const j = col[e];
+        keys[count[j]++] = v * ROWS + i;
+        colStake[j] += s;
+      }
+    }
+  }
+  return keys;
+}
+
+/**
+ * Smallest score v in [lo, hi) with Σ_{score<=v} stake > target, or −1 if none: the first key in sorted
+ * order whose running stake sum exceeds target (exact integer sums). Quick-select on distinct keys, in place.
+ */
+function selectAbove(keys: Float64Array, stake: Float64Array, lo: number, hi: number, target: number): number {
+  while (hi - lo > 12) {
+    const a = keys[lo];
+    const b = keys[(lo + hi) >> 1];
+    const c = keys[hi - 1];
+    // median of three distinct keys: both sides of the partition are non-empty
+    const pivot = a < b ? (b < c ? b : a < c ? c : a) : a < c ? a : b < c ? c : b;
+    let mid = lo;
+    let sumLess = 0;
+    for (let p = lo; p < hi; p++) {
+      const key = keys[p];
+      if (key < pivot) {
+        sumLess += stake[key - Math.floor(key * INV_ROWS) * ROWS];
+        keys[p] = keys[mid];
+        keys[mid++] = key;
+      }
+    }
+    if (sumLess > target) hi = mid;
+    else { target -= sumLess; lo = mid; }
+  }
+  // insertion sort the rest, then walk it
+  for (let p = lo + 1; p < hi; p++) {
+    const key = keys[p];
+    let q = p - 1;
+    while (q >= lo && keys[q] > key) { keys[q + 1] = keys[q]; q--; }
+    keys[q + 1] = key;
+  }
+  let sum = 0;
+  for (let p = lo; p < hi; p++) {
+    const key = keys[p];
+    const score = Math.floor(key * INV_ROWS);
+    sum += stake[key - score * ROWS];
+    if (sum > target) return score;
+  }
+  return -1;
+}
+
+/** The float mode's columns: scores are not integers, so (score, stake) pairs move together. */
+function medianColsScored(
+  activeStake: Float64Array, w: Csr, n: number, m: number, stakeSum: number, minority: number, scratch: EpochScratch, out: Float64Array,
+): void {
+  const useStake = scratch.useStake;
   // Transpose the positive scores of positive-stake rows: colPtr / selScore / selStake.
   const count = scratch.colCount;
   count.fill(0, 0, n + 1);
@@ -65,13 +182,13 @@ export function weightedMedianCol(
     if (minority < 0) { out[j] = hasZero ? 0 : minScore; continue; }
     const zeroStake = stakeSum - posStake;
     if (hasZero && zeroStake > minority) continue; // median is 0
-    const v = selectAbove(score, stake, lo, hi, minority - zeroStake);
+    const v = selectAboveScored(score, stake, lo, hi, minority - zeroStake);
     out[j] = v < 0 ? maxScore : v;
   }
 }
 
 /** Smallest score v in [lo, hi) with Σ_{score<=v} stake > target, or −1 if none (3-way quick-select, in place). */
-function selectAbove(score: Float64Array, stake: Float64Array, lo: number, hi: number, target: number): number {
+function selectAboveScored(score: Float64Array, stake: Float64Array, lo: number, hi: number, target: number): number {
   let base = 0;
   while (hi > lo) {
     const pivot = score[(lo + hi) >> 1];

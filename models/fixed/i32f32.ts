@@ -7,10 +7,24 @@ export const HALF = 2147483648; // 2^31, I32F32 0.5 (from_num(0.5) is exact)
 const TWO16 = 65536;
 const TWO53 = 9007199254740992;
 
+// Fast paths: a float estimate t of an exact quotient q (|t − q| <= q·2^-52 < 2^-16 for q < 2^35) has the
+// same floor as q whenever its fraction lies in [2^-16, 1 − 2^-16]; otherwise the exact slow path decides.
+const FAST_LIMIT = 34359738368; // 2^35
+const EPS = 1 / 65536; // 2^-16
+const INV_ONE = 1 / 4294967296; // 2^-32 (exact)
+
 /** floor(a * b / 2^32) for 0 <= a, b and a * floor(b / 2^16) < 2^53 (e.g. a, b < 2^36): I32F32 mul (floor). */
 export function mulFloor(a: number, b: number): number {
   const p = a * b;
-  if (p < TWO53) return Math.floor(p / ONE);
+  if (p < TWO53) return Math.floor(p * INV_ONE);
+  const t = p * INV_ONE; // relative error <= 2^-53
+  const q = Math.floor(t);
+  const f = t - q;
+  if (t < FAST_LIMIT && f >= EPS && f <= 1 - EPS) return q;
+  return mulFloorSplit(a, b);
+}
+
+function mulFloorSplit(a: number, b: number): number {
   const bh = Math.floor(b / TWO16);
   const bl = b - bh * TWO16;
   const q = a * bh;
@@ -33,8 +47,14 @@ export function mulCeil(a: number, b: number): number {
 
 /** Signed I32F32 mul: arithmetic shift, i.e. floor toward −∞ (substrate-fixed `Mul`). */
 export function mulFloorSigned(a: number, b: number): number {
-  if (a >= 0) return b >= 0 ? mulFloor(a, b) : -mulCeil(a, -b);
-  return b >= 0 ? -mulCeil(-a, b) : mulFloor(-a, -b);
+  const p = a * b;
+  if (p < TWO53 && p > -TWO53) return Math.floor(p * INV_ONE); // exact product
+  const t = p * INV_ONE;
+  const q = Math.floor(t);
+  const f = t - q;
+  if (t < FAST_LIMIT && t > -FAST_LIMIT && f >= EPS && f <= 1 - EPS) return q;
+  if (a >= 0) return b >= 0 ? mulFloorSplit(a, b) : -mulCeil(a, -b);
+  return b >= 0 ? -mulCeil(-a, b) : mulFloorSplit(-a, -b);
 }
 
 /** floor(a / b) and remainder for integers 0 <= a < 2^53, 0 < b < 2^53, corrected for float rounding. */
@@ -52,6 +72,26 @@ function floorDivInt(a: number, b: number): number {
  * (or 2^8 for large divisors) keeps every intermediate below 2^53. Callers guard b == 0 (safe_div).
  */
 export function divFloor(a: number, b: number): number {
+  const t = (a / b) * ONE; // relative error <= 2^-53
+  const q = Math.floor(t);
+  const f = t - q;
+  if (t < FAST_LIMIT && f >= EPS && f <= 1 - EPS) return q;
+  return divFloorExact(a, b);
+}
+
+/**
+ * divFloor(a, b) given recip = 2^32 / b (rounded): one multiply instead of a division, for many
+ * entries sharing one divisor. Same range as divFloor.
+ */
+export function divFloorRecip(a: number, b: number, recip: number): number {
+  const t = a * recip; // relative error <= 2^-52
+  const q = Math.floor(t);
+  const f = t - q;
+  if (t < FAST_LIMIT && f >= EPS && f <= 1 - EPS) return q;
+  return divFloorExact(a, b);
+}
+
+function divFloorExact(a: number, b: number): number {
   if (a < 2097152) return floorDivInt(a * ONE, b); // a * 2^32 < 2^53
   if (a < 137438953472 && b < 137438953472) {
     const x = a * TWO16; // a, b < 2^37
@@ -86,7 +126,7 @@ export function fixedProportionToU16(x: number): number {
 
 /** chain: epoch/math.rs::u16_proportion_to_fixed — I32F32(u) / I32F32(65535). */
 export function u16ProportionToFixed(u: number): number {
-  return floorDivInt(u * ONE, 65535);
+  return u * 65537 + Math.floor(u / 65535); // 2^32 = 65535·65537 + 1, so u·2^32/65535 = u·65537 + u/65535
 }
 
 /** kappa, bonds penalty, alpha low/high: I32F32(u16) / I32F32(65535) (run_epoch.rs::get_float_kappa). */
