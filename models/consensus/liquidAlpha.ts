@@ -4,7 +4,8 @@
 import type { EpochArith } from "./arith.js";
 import type { Csr } from "./csr.js";
 import type { EpochScratch } from "./scratch.js";
-import { HALF, mulFloor, ONE } from "../fixed/i32f32.js";
+import { divFloor, HALF, mulFloor, mulFloorSigned, ONE } from "../fixed/i32f32.js";
+import { EXP_NUMBER_LIMIT, expSafeNumber, mulFloorWideSigned, truncDiv } from "../fixed/expSafeNumber.js";
 import { checkedDivRaw, expSafeRaw, mulRaw, satI64 } from "../fixed/expSafe.js";
 
 export interface LiquidAlphaParams {
@@ -13,8 +14,20 @@ export interface LiquidAlphaParams {
   steepness: number; // i16 AlphaSigmoidSteepness (integer)
 }
 
-/** chain: run_epoch.rs::alpha_sigmoid, from the combined diff d (raw), exact. */
+/** chain: run_epoch.rs::alpha_sigmoid, from the combined diff d (raw), exact; `number` maths where it is exact. */
 export function alphaSigmoidExact(d: number, p: LiquidAlphaParams): number {
+  const slope = truncDiv(-p.steepness * ONE, 100); // steepness / −100, truncating toward zero
+  const x = mulFloorWideSigned(slope, d - HALF);
+  if (Math.abs(x) > EXP_NUMBER_LIMIT) return alphaSigmoidExactBig(d, p);
+  const sigmoid = divFloor(ONE, ONE + expSafeNumber(x)); // 1 / (1 + e), truncating
+  let alpha = p.low + mulFloorSigned(sigmoid, p.high - p.low);
+  if (alpha > p.high) alpha = p.high; // clamp_value: min(high) then max(low)
+  if (alpha < p.low) alpha = p.low;
+  return alpha;
+}
+
+/** The BigInt port of alpha_sigmoid, for any input (reference, and |x| > 7 where terms pass 2^53). */
+export function alphaSigmoidExactBig(d: number, p: LiquidAlphaParams): number {
   const low = BigInt(p.low);
   const high = BigInt(p.high);
   const slope = checkedDivRaw(BigInt(p.steepness) << 32n, -100n << 32n) ?? 0n; // steepness / −100, truncating
