@@ -3,7 +3,7 @@
 import type * as z from "zod";
 import { formatFieldPath, parseFieldPath } from "./fieldPath.js";
 import { BLOCKS_PER_DAY, scenarioObjectSchema, type ScenarioObject } from "./fields/scenarioObject.js";
-import { acceptedKinds, didYouMean, schemaAt } from "./schemaAt.js";
+import { acceptedKinds, didYouMean, enumValues, schemaAt } from "./schemaAt.js";
 
 type Ctx = z.RefinementCtx;
 type Path = (string | number)[];
@@ -115,9 +115,10 @@ function checkSweep(s: ScenarioObject, ctx: Ctx): void {
       report(ctx, here, "a path to a scenario field", `${upTo} (${why})`, true);
       continue;
     }
+    // each value is checked against its field by loadScenario (sweepValueProblems)
     const kinds = acceptedKinds(walk.schema);
-    if (!kinds.has("number") && !kinds.has("boolean")) {
-      report(ctx, here, "a numeric or boolean field", `a ${[...kinds].join("/")} field`, true);
+    if (!kinds.has("number") && !kinds.has("boolean") && enumValues(walk.schema) === null) {
+      report(ctx, here, "a numeric, boolean or choice field", `a ${[...kinds].join("/")} field`, true);
     }
   }
   if (s.sweep.mode === "zip" && entries.length > 1) {

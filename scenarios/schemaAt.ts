@@ -99,6 +99,14 @@ export function acceptedKinds(s: z.ZodType): Set<string> {
   return out;
 }
 
+/** The values of a leaf `z.enum` (after unwrapping), or null for any other schema. */
+export function enumValues(s: z.ZodType): readonly string[] | null {
+  const d = defOf(unwrapSchema(s)) as unknown as { type: string; entries?: Record<string, unknown> };
+  if (d.type !== "enum" || d.entries === undefined) return null;
+  const values = Object.values(d.entries);
+  return values.every((v): v is string => typeof v === "string") ? values : null;
+}
+
 /** Edit distance, for "did you mean". */
 function levenshtein(a: string, b: string): number {
   const prev = Array.from({ length: b.length + 1 }, (_, j) => j);

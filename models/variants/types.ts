@@ -99,6 +99,12 @@ export interface Variant {
   epoch(weights: ArrayLike<number>, stakes: ArrayLike<number>, nValidators: number, nServers: number): VariantEpochResult;
   /** Zero every validator's carried bond to server `server` (a UID re-registration). No-op before epoch 0. */
   resetBondColumn(server: number): void;
+  /**
+   * Re-aligns the carried state (bonds, last consensus, last weights) to a new validator × server set:
+   * new validator i carries old validator `validatorFrom[i]`, new server j old server `serverFrom[j]`
+   * (−1: a newcomer, whose state starts at zero). Used by the engine when neurons come and go.
+   */
+  remap(validatorFrom: ArrayLike<number>, serverFrom: ArrayLike<number>): void;
   /** Forget all state, as before epoch 0. */
   reset(): void;
 }

@@ -87,6 +87,47 @@ export function zeroBondColumn(buf: VariantBuffers | null, server: number): void
   for (let i = 0; i < nV; i++) buf.bondsOld[i * nS + server] = 0;
 }
 
+/**
+ * Buffers for a new shape carrying `buf`'s state: cell (i, j) takes old cell (validatorFrom[i],
+ * serverFrom[j]); a −1 index gives zero state. Returns null before the first epoch (nothing to carry).
+ */
+export function remapBuffers(
+  buf: VariantBuffers | null, validatorFrom: ArrayLike<number>, serverFrom: ArrayLike<number>,
+): VariantBuffers | null {
+  if (buf === null) return null;
+  const nV = validatorFrom.length;
+  const nS = serverFrom.length;
+  if (nV < 1 || nS < 1) return null;
+  const { nV: oldV, nS: oldS } = buf.ws;
+  const check = (from: ArrayLike<number>, n: number, what: string): void => {
+    for (let k = 0; k < from.length; k++) {
+      const f = from[k];
+      if (!Number.isInteger(f) || f < -1 || f >= n) throw new VariantInputError(`remap: ${what} ${k} maps to ${f}, outside −1..${n - 1}`);
+    }
+  };
+  check(validatorFrom, oldV, "validator");
+  check(serverFrom, oldS, "server");
+  const next = allocate(nV, nS);
+  for (let j = 0; j < nS; j++) {
+    const oj = serverFrom[j];
+    if (oj >= 0) next.prevConsensus[j] = buf.prevConsensus[oj];
+  }
+  for (let i = 0; i < nV; i++) {
+    const oi = validatorFrom[i];
+    if (oi < 0) continue;
+    for (let j = 0; j < nS; j++) {
+      const oj = serverFrom[j];
+      if (oj < 0) continue;
+      next.bondsOld[i * nS + j] = buf.bondsOld[oi * oldS + oj];
+      next.prevWeight[i * nS + j] = buf.prevWeight[oi * oldS + oj];
+    }
+  }
+  next.hasBonds = buf.hasBonds;
+  next.hasPrevConsensus = buf.hasPrevConsensus;
+  next.hasPrevWeight = buf.hasPrevWeight;
+  return next;
+}
+
 type VersionFields = Pick<
   VariantEpochResult,
   "weightForBond" | "validatorBond" | "validatorEmaBond" | "validatorBonds" | "alpha" | "carriedBonds"

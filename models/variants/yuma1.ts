@@ -5,7 +5,7 @@ import { bondsEmaPerCell, bondsEmaScalar, instantBonds, weightForBond } from "./
 import { bondDividends, normalizeBondColumns, normalizeRewards, runCommonSteps } from "./commonSteps.js";
 import { liquidAlphaRate } from "./liquidAlpha.js";
 import type { Variant, VariantEpochResult, VariantParams } from "./types.js";
-import { epochResult, finishEpoch, prepareBuffers, zeroBondColumn, type VariantBuffers } from "./variantBuffers.js";
+import { epochResult, finishEpoch, prepareBuffers, remapBuffers, zeroBondColumn, type VariantBuffers } from "./variantBuffers.js";
 
 export function createYuma1(params: VariantParams): Variant {
   let buf: VariantBuffers | null = null;
@@ -40,6 +40,9 @@ export function createYuma1(params: VariantParams): Variant {
     },
     resetBondColumn(server) {
       zeroBondColumn(buf, server);
+    },
+    remap(validatorFrom, serverFrom) {
+      buf = remapBuffers(buf, validatorFrom, serverFrom);
     },
     reset() {
       buf = null;

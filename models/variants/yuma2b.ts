@@ -5,7 +5,7 @@
 import { weightForBond } from "./bondKernels.js";
 import { runCommonSteps } from "./commonSteps.js";
 import type { Variant, VariantEpochResult, VariantParams } from "./types.js";
-import { prepareBuffers, zeroBondColumn, type VariantBuffers } from "./variantBuffers.js";
+import { prepareBuffers, remapBuffers, zeroBondColumn, type VariantBuffers } from "./variantBuffers.js";
 import { yuma2BondsAndDividends } from "./yuma2.js";
 
 export function createYuma2b(params: VariantParams): Variant {
@@ -27,6 +27,9 @@ export function createYuma2b(params: VariantParams): Variant {
     },
     resetBondColumn(server) {
       zeroBondColumn(buf, server);
+    },
+    remap(validatorFrom, serverFrom) {
+      buf = remapBuffers(buf, validatorFrom, serverFrom);
     },
     reset() {
       buf = null;

@@ -3,7 +3,7 @@
 // (capacity S_i · maxint); only their column shares matter.
 import { bondDividends, normalizeRewards, runCommonSteps } from "./commonSteps.js";
 import type { Variant, VariantEpochResult, VariantParams } from "./types.js";
-import { epochResult, finishEpoch, prepareBuffers, zeroBondColumn, type VariantBuffers } from "./variantBuffers.js";
+import { epochResult, finishEpoch, prepareBuffers, remapBuffers, zeroBondColumn, type VariantBuffers } from "./variantBuffers.js";
 
 /** torch.min / torch.clamp of two values: NaN propagates, as with Math.min / Math.max. */
 const torchMin = Math.min;
@@ -33,6 +33,9 @@ export function createYuma2c(params: VariantParams): Variant {
     },
     resetBondColumn(server) {
       zeroBondColumn(buf, server);
+    },
+    remap(validatorFrom, serverFrom) {
+      buf = remapBuffers(buf, validatorFrom, serverFrom);
     },
     reset() {
       buf = null;

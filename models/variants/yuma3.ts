@@ -5,7 +5,7 @@
 import { bondDividends, normalizeRewards, runCommonSteps } from "./commonSteps.js";
 import { liquidAlphaRate } from "./liquidAlpha.js";
 import type { LiquidAlphaConsensusMode, Variant, VariantEpochResult, VariantName, VariantParams } from "./types.js";
-import { epochResult, finishEpoch, prepareBuffers, zeroBondColumn, type VariantBuffers } from "./variantBuffers.js";
+import { epochResult, finishEpoch, prepareBuffers, remapBuffers, zeroBondColumn, type VariantBuffers } from "./variantBuffers.js";
 import { columnShares } from "./yuma2c.js";
 
 /** `name` is "yuma3" or "yuma3-liquid"; the latter differs only in its params (liquidAlpha on). */
@@ -41,6 +41,9 @@ export function createYuma3(params: VariantParams, name: Extract<VariantName, "y
     },
     resetBondColumn(server) {
       zeroBondColumn(buf, server);
+    },
+    remap(validatorFrom, serverFrom) {
+      buf = remapBuffers(buf, validatorFrom, serverFrom);
     },
     reset() {
       buf = null;

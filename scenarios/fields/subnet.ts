@@ -1,5 +1,6 @@
 // `subnets[]`: one subnet, its pool at the start, hyperparameters and agent populations.
 import * as z from "zod";
+import { consensusSchema } from "./consensus.js";
 import { hyperparametersSchema } from "./hyperparameters.js";
 import { minerGroupSchema, stakerGroupSchema, userGroupSchema, validatorGroupSchema } from "./populations.js";
 import { amount, intRange } from "./primitives.js";
@@ -25,6 +26,7 @@ export const subnetSchema = z.strictObject({
     .default(10_000)
     .describe("Alpha staked to the subnet's validators at the start, split by the groups' stakeShare and stakeWeight. Default 10000."),
   hyperparameters: hyperparametersSchema,
+  consensus: consensusSchema,
   validators: z
     .array(validatorGroupSchema)
     .prefault([{ count: 8 }])

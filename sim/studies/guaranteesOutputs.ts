@@ -11,6 +11,7 @@ import type { CsvCell } from "../../reports/tables/formatCell.js";
 import { retentionChartSpec, type RetentionLine } from "./charts/retentionChart.js";
 import { inlineGuaranteeExecutor, type GuaranteeExecutor, type GuaranteeTask } from "./guaranteeExecutor.js";
 import type { StudyFiles } from "./studyFiles.js";
+import type { StudyTable } from "./studyReport.js";
 import type { StudyOutput } from "./yumaCasesOutputs.js";
 
 /** A quick grid for tests and CI: 6 × 6 self-weights, σ_W = 0.4 and β = 1 only, all 11 stake levels. */
@@ -57,18 +58,25 @@ export async function writeGuaranteesStudy(files: StudyFiles, options: Guarantee
       await files.writeChart(`retention-sigma-${sigma}-penalty-${penalty}`, retentionChartSpec(lines, sigma, penalty));
     }
   }
-  const table = {
+  return {
+    params: { ...params, chunks: chunks.length, epochs: chunks.length * params.samples ** 2 * params.replicates },
+    tables: [retentionTable(retention, params)],
+  };
+}
+
+/** The report's retention table from `retention.csv` rows (weight σ, β, S_H, W_H needed or null). */
+export function retentionTable(
+  retention: readonly (readonly CsvCell[])[],
+  params: Pick<GuaranteeStudyParams, "weightSigmas" | "bondsPenalties" | "honestStakes">,
+): StudyTable {
+  return {
     title: "Honest utility needed to keep the honest stake share",
     caption: "Smallest honest self-weight W_H on the grid at which honest emission ≥ honest stake for every cabal self-weight W_C (empty: none).",
     columns: ["weight σ (× mean)", "bonds penalty β", ...params.honestStakes.map((s) => `S_H ${s}`)],
     rows: params.weightSigmas.flatMap((sigma) => params.bondsPenalties.map((penalty) => [
       sigma, penalty,
-      ...params.honestStakes.map((stake) => retention.find((r) => r[0] === sigma && r[1] === penalty && r[2] === stake)![3]),
+      ...params.honestStakes.map((stake) => retention.find((r) => r[0] === sigma && r[1] === penalty && r[2] === stake)?.[3] ?? null),
     ])),
-  };
-  return {
-    params: { ...params, chunks: chunks.length, epochs: chunks.length * params.samples ** 2 * params.replicates },
-    tables: [table],
   };
 }
 

@@ -6,3 +6,6 @@ export { QUICK_GUARANTEE_PARAMS, GRID_COLUMNS, RETENTION_COLUMNS, resolveGuarant
 export { YUMA_CASES_COLUMNS, type YumaCasesStudyOptions } from "./yumaCasesOutputs.js";
 export { parallelGuaranteeExecutor } from "./parallelGuaranteeExecutor.js";
 export { guaranteeRunnerModulePath, runTask as runGuaranteeTask } from "./guaranteeRunner.js";
+export { rebuildStudyReport, StudyFolderError, type RebuildStudyResult } from "./rebuildStudyReport.js";
+export { STUDY_SETTINGS, studySetting, type StudySetting } from "./studySettings.js";
+export { STUDY_MANIFEST_FORMAT } from "./studyFiles.js";

@@ -49,7 +49,7 @@ export async function runStudy(name: string, options: RunStudyOptions): Promise<
     await files.write("report.html", renderStudyReportHtml({
       study: name,
       description: STUDY_DESCRIPTIONS[name],
-      parameters: [["root seed", String(seed)], ["quick", String(meta.quick)], ...describeParams(output.params)],
+      parameters: studyReportParameters(seed, meta.quick, output.params),
       tables: output.tables,
       charts: files.svgs,
     }));
@@ -58,6 +58,8 @@ export async function runStudy(name: string, options: RunStudyOptions): Promise<
   return { study: name, outDir: options.outDir, files: [...files.written.map((f) => f.path), "manifest.json"], warnings: files.warnings };
 }
 
-function describeParams(params: Record<string, unknown>): [string, string][] {
-  return Object.entries(params).map(([k, v]) => [k, typeof v === "string" ? v : JSON.stringify(v)]);
+/** The report's parameter rows: root seed, quick, then every study parameter (JSON unless a string). */
+export function studyReportParameters(seed: number, quick: boolean, params: Record<string, unknown>): [string, string][] {
+  const rows = Object.entries(params).map(([k, v]): [string, string] => [k, typeof v === "string" ? v : JSON.stringify(v)]);
+  return [["root seed", String(seed)], ["quick", String(quick)], ...rows];
 }

@@ -8,6 +8,9 @@ import { renderSvg } from "../../reports/charts/renderChart.js";
 import { formatCell, type CsvCell } from "../../reports/tables/formatCell.js";
 import { writeFileAtomic } from "../../reports/tables/writeFileAtomic.js";
 
+/** `format` of a study folder's manifest.json. */
+export const STUDY_MANIFEST_FORMAT = "taosim.study/1";
+
 /** Collects the files of one study run (relative path → sha256) for its manifest. */
 export class StudyFiles {
   readonly written: { path: string; sha256: string }[] = [];
@@ -44,7 +47,7 @@ export class StudyFiles {
 
   /** `manifest.json`, written last: the run folder is complete exactly when it exists. */
   async writeManifest(meta: Record<string, unknown>): Promise<void> {
-    const manifest = { format: "taosim.study/1", ...meta, files: this.written };
+    const manifest = { format: STUDY_MANIFEST_FORMAT, ...meta, files: this.written };
     await writeFileAtomic(join(this.outDir, "manifest.json"), JSON.stringify(manifest, null, 2) + "\n");
   }
 }

@@ -44,11 +44,14 @@ export async function writeYumaCasesStudy(files: StudyFiles, options: YumaCasesS
       "chain-yuma3": "the same with yuma3 on",
     },
   };
-  return { params, tables: [totalsTable(rows, variants)] };
+  return { params, tables: [yumaCasesTable(rows, variants)] };
 }
 
-/** Per case and validator, the total dividend per 1000 TAO under each variant. */
-function totalsTable(rows: readonly CaseTotalRow[], variants: readonly StudyVariantName[]): StudyTable {
+/** Per case and validator, the total dividend per 1000 TAO under each variant (also rebuilt from the CSV). */
+export function yumaCasesTable(
+  rows: readonly Pick<CaseTotalRow, "case_key" | "case_name" | "variant" | "validator_index" | "validator" | "base_validator" | "total_dividend_per_1000_tao">[],
+  variants: readonly string[],
+): StudyTable {
   const byKey = new Map<string, Map<string, number>>();
   const order: [string, string, string][] = [];
   for (const r of rows) {

@@ -5,6 +5,7 @@
 import { EpochScratch } from "../../models/consensus/scratch.js";
 import type { EpochHyperparameters, EpochInput, EpochOutput, SparseU16 } from "../../models/consensus/types.js";
 import { Role } from "./roles.js";
+import type { VariantEpochState } from "./variantEpochAdapter.js";
 
 export interface SubnetParams {
   maxAllowedUids: number;
@@ -64,6 +65,8 @@ export class SubnetWorld {
   lastEpochBlock = -1;
   registrationsTotal = 0;
   demandFactor = 1;
+  /** The research Yuma variant this subnet runs instead of the chain epoch (null: the chain epoch). */
+  variantEpoch: VariantEpochState | null = null;
   // epoch kernel buffers
   readonly scratch = new EpochScratch();
   readonly input: EpochInput;

@@ -13,6 +13,7 @@ import type { EngineWorld } from "../engine/runEngine.js";
 import type { Accounts } from "./Accounts.js";
 import { economyBlockStep, nextEpochBlockOf, type MintSchedule } from "./economyAdapter.js";
 import { runSubnetEpoch } from "./epochAdapter.js";
+import { runVariantSubnetEpoch } from "./variantEpochAdapter.js";
 import type { BurnClock } from "./registrationAdapter.js";
 import type { SubnetWorld } from "./SubnetWorld.js";
 
@@ -69,7 +70,12 @@ export class World implements EngineWorld {
     readonly schedule: MintSchedule,
     readonly arith: Arith,
   ) {
-    this.runEpochOf = (netuid, rao, block) => runSubnetEpoch(this.subnets[netuid - 1], this.econ, block, rao, this.arith);
+    this.runEpochOf = (netuid, rao, block) => {
+      const sub = this.subnets[netuid - 1];
+      return sub.variantEpoch === null
+        ? runSubnetEpoch(sub, this.econ, block, rao, this.arith)
+        : runVariantSubnetEpoch(sub, sub.variantEpoch, this.econ, block, rao);
+    };
   }
 
   /**

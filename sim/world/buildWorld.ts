@@ -4,6 +4,7 @@
 import { MinerOperator } from "../../models/agents/minerOperator.js";
 import { createValidatorAgent, type ValidatorParams } from "../../models/agents/validators.js";
 import { DEFAULT_EPOCH_HYPERPARAMETERS, type Arith, type EpochHyperparameters } from "../../models/consensus/types.js";
+import { createVariant } from "../../models/variants/createVariant.js";
 import { addSubnet, assignAlphaStake, createChainEconomy, registerUid, stakeRoot } from "../../models/emission/chainEconomy.js";
 import type { ResolvedSubnet, Scenario } from "../../scenarios/schema.js";
 import type { Rng } from "../rng/createRng.js";
@@ -12,6 +13,7 @@ import { BurnClock } from "./registrationAdapter.js";
 import { Role } from "./roles.js";
 import { fieldEvaluator, rao, taoWeightRaw } from "./scenarioValues.js";
 import { SubnetWorld, type SubnetParams } from "./SubnetWorld.js";
+import { VariantEpochState } from "./variantEpochAdapter.js";
 import { World } from "./World.js";
 
 const TWO32 = 4294967296;
@@ -101,6 +103,7 @@ export function buildWorld(sc: Scenario, rng: Rng, arith: Arith = "exact"): Worl
     const depth = 1 + Math.max(0, ...s.validators.map((g) => (g.strategy === "copier" ? g.lagEpochs : 0)));
     const sub = new SubnetWorld(k + 1, epochHyper(s, sc), subnetParams(s, uidCapacity(sc, s)), depth);
     sub.publicNetuid = s.netuid;
+    if (s.consensus.variant !== "chain") sub.variantEpoch = new VariantEpochState(createVariant(s.consensus.variant, s.consensus.params));
     return sub;
   });
   const world = new World(sc, rng, econ, accounts, subnets, { defaultBlockEmission: rao(sc.chain.defaultBlockEmission), halving: sc.chain.halving }, arith);

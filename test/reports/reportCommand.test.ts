@@ -47,12 +47,12 @@ describe("taosim report", () => {
     expect(existsSync(join(empty, "report.html"))).toBe(false);
   });
 
-  it("exits 2 for a study folder and leaves its files alone", async () => {
+  it("exits 2 for a study folder it cannot rebuild and writes no run files there", async () => {
     const dir = mkdtempSync(join(tmpdir(), "taosim-study-"));
     writeFileSync(join(dir, "manifest.json"), JSON.stringify({ format: "taosim.study/1" }));
     const { ctx, err } = captureContext();
     expect(await main(["report", dir], ctx, [reportCommand])).toBe(2);
-    expect(err.join("")).toBe(`taosim: ${join(dir, "manifest.json")}: format: expected a run manifest (format taosim.manifest/1), found taosim.study/1 (a study folder: its report is written by \`taosim run\`)\n`);
+    expect(err.join("")).toBe(`taosim: ${join(dir, "manifest.json")}: expected a built-in study name in \`study\`, found nothing\n`);
     expect(existsSync(join(dir, "summary.csv"))).toBe(false);
   });
 });

@@ -1,10 +1,13 @@
 // `taosim report DIR`: rebuilds summary.csv, aggregate.csv, charts/ and report.html from an existing
-// run folder (interfaces.md). Exit 2 when DIR is not a complete run folder (no manifest.json).
+// run folder (interfaces.md); on a study folder (`taosim.study/1`), its charts and report.html from the
+// study's CSVs. Exit 2 when DIR is not a complete run or study folder (no manifest.json).
 import { statSync } from "node:fs";
 import { join } from "node:path";
 import type { Command } from "commander";
 import { buildReport } from "../../../reports/buildReport.js";
 import { ManifestFormatError } from "../../../reports/tables/readManifest.js";
+import { rebuildStudyReport, StudyFolderError } from "../../studies/rebuildStudyReport.js";
+import { STUDY_MANIFEST_FORMAT } from "../../studies/studyFiles.js";
 import { processContext, type CliContext } from "../context.js";
 import { TaosimInputError } from "../errors.js";
 
@@ -25,11 +28,24 @@ export function assertRunFolder(dir: string): void {
   throw new TaosimInputError({ file: dir, expected: "a complete run folder (a directory with manifest.json)", found, code: "file-read" });
 }
 
+/** A study folder (`taosim.study/1`): charts and report.html rebuilt by sim/studies from its CSVs. */
+async function rebuildStudy(dir: string, options: ReportCommandOptions, ctx: CliContext): Promise<void> {
+  let result;
+  try {
+    result = await rebuildStudyReport(dir);
+  } catch (error) {
+    if (!(error instanceof StudyFolderError)) throw error;
+    throw new TaosimInputError({ file: error.dir, expected: error.expected, found: error.found, code: "file-read" });
+  }
+  for (const w of result.warnings) ctx.io.writeErr(`taosim: ${w}\n`);
+  if (options.quiet !== true) ctx.io.writeOut(`report: ${result.reportPath} (study ${result.study})\n`);
+}
+
 export function register(program: Command, ctx: CliContext = processContext): void {
   program
     .command("report")
-    .description("rebuild report.html, charts/, summary.csv and aggregate.csv from an existing run folder")
-    .argument("<dir>", "a run folder written by `taosim run`")
+    .description("rebuild report.html, charts/, summary.csv and aggregate.csv from an existing run (or study) folder")
+    .argument("<dir>", "a run or study folder written by `taosim run`")
     .option("--quiet", "print nothing")
     .action(async (dir: string, options: ReportCommandOptions) => {
       assertRunFolder(dir);
@@ -37,8 +53,11 @@ export function register(program: Command, ctx: CliContext = processContext): vo
         await buildReport(dir, { quiet: options.quiet === true, writeOut: (text) => ctx.io.writeOut(text) });
       } catch (error) {
         if (!(error instanceof ManifestFormatError)) throw error;
-        const found = `${error.format}${error.format === "taosim.study/1" ? " (a study folder: its report is written by `taosim run`)" : ""}`;
-        throw new TaosimInputError({ file: join(dir, "manifest.json"), path: "format", expected: "a run manifest (format taosim.manifest/1)", found, code: "file-read" });
+        if (error.format === STUDY_MANIFEST_FORMAT) return rebuildStudy(dir, options, ctx);
+        throw new TaosimInputError({
+          file: join(dir, "manifest.json"), path: "format", expected: `a run manifest (format taosim.manifest/1) or a study manifest (${STUDY_MANIFEST_FORMAT})`,
+          found: error.format, code: "file-read",
+        });
       }
     });
 }

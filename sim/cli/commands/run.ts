@@ -1,8 +1,9 @@
-// `taosim run <scenario.yaml | built-in name> [--out DIR] [--seed N] [--workers N] [--set path=value]…
+// `taosim run <scenario.yaml | built-in name | study> [--out DIR] [--seed N] [--workers N] [--set path=value]…
 // [--quiet] [--shard i/n] [--resume] [--queue URL]`: loads and checks the scenario (exit 2 with every
 // problem, before anything is written), plans its tasks, runs them through sim/parallel (which writes
 // the CSVs and, last, manifest.json, every file atomically), then builds the report. Exit 1 when a
-// task failed (the others are still written and the failure is in the manifest).
+// task failed (the others are still written and the failure is in the manifest). A built-in study
+// name (yuma-cases, consensus-guarantees) runs that study instead (runStudyCommand.ts).
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -19,6 +20,8 @@ import type { TaskSpec } from "../../parallel/types.js";
 import { planTasks, type TaskPlan } from "../../plan/planTasks.js";
 import { processContext, type CliContext } from "../context.js";
 import { CommandExit, TaosimInputError } from "../errors.js";
+import { isStudyName } from "../../studies/studyRegistry.js";
+import { runStudyCommand } from "./runStudyCommand.js";
 import { toInputErrors } from "./validate.js";
 
 export interface RunCommandOptions {
@@ -63,6 +66,7 @@ export function prepareRun(source: string, sets: readonly string[], seed: number
 export async function runCommand(source: string, opts: RunCommandOptions, ctx: CliContext): Promise<number> {
   const seed = intOption("--seed", opts.seed, 0);
   const workers = intOption("--workers", opts.workers, 1);
+  if (isStudyName(source) && !existsSync(source)) return runStudyCommand(source, opts, ctx, seed, workers);
   const shard = opts.shard === undefined ? null : parseShard(opts.shard);
   const { loaded, plan } = prepareRun(source, opts.set ?? [], seed);
   const s = loaded.scenario;
@@ -103,7 +107,7 @@ export function register(program: Command, ctx: CliContext = processContext): vo
   program
     .command("run")
     .description("run a scenario (its sweep × replicates) and write the output folder")
-    .argument("<scenario>", "a scenario YAML file or a built-in scenario name")
+    .argument("<scenario>", "a scenario YAML file, a built-in scenario name or a built-in study")
     .option("--out <dir>", "output folder (default out/<scenario name>/)")
     .option("--seed <n>", "root seed (overrides the scenario's)")
     .option("--workers <n>", "tasks run at once (default: available parallelism; 1 = in-process)")

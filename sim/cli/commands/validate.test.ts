@@ -51,7 +51,7 @@ describe("show", () => {
       expect.unreachable();
     } catch (err) {
       expect(err).toBeInstanceOf(TaosimInputError);
-      expect((err as TaosimInputError).format()).toBe('taosim: <name>: expected a built-in scenario name (did you mean "halving"?), found "halvng"');
+      expect((err as TaosimInputError).format()).toBe('taosim: <name>: expected a built-in scenario or study name (did you mean "halving"?), found "halvng"');
       expect((err as TaosimInputError).exitCode).toBe(2);
     }
   });
