@@ -89,21 +89,50 @@ function toU16(x: Float64Array, n: number, out: Uint16Array): void {
   for (let i = 0; i < n; i++) out[i] = fixedProportionToU16(x[i]);
 }
 
+/**
+ * One epoch's outputs. `bonds` (rows sorted by uid, zeros dropped: the JSON view) is derived from
+ * `storedBonds` on first read and cached, so callers that never print it never pay for it.
+ */
+export class EpochResult implements EpochOutput {
+  active: Uint8Array;
+  stakeWeight: Uint16Array;
+  consensus: Uint16Array;
+  incentive: Uint16Array;
+  dividends: Uint16Array;
+  validatorTrust: Uint16Array;
+  validatorPermit: Uint8Array;
+  storedBonds: SparseU16;
+  serverEmission: Float64Array;
+  validatorEmission: Float64Array;
+  emission: Float64Array;
+  private sortedFor: SparseU16 | null = null;
+  private sorted: SparseU16 | null = null;
+
+  constructor(n: number) {
+    this.active = new Uint8Array(n);
+    this.stakeWeight = new Uint16Array(n);
+    this.consensus = new Uint16Array(n);
+    this.incentive = new Uint16Array(n);
+    this.dividends = new Uint16Array(n);
+    this.validatorTrust = new Uint16Array(n);
+    this.validatorPermit = new Uint8Array(n);
+    this.storedBonds = emptySparse(n);
+    this.serverEmission = new Float64Array(n);
+    this.validatorEmission = new Float64Array(n);
+    this.emission = new Float64Array(n);
+  }
+
+  get bonds(): SparseU16 {
+    if (this.sortedFor !== this.storedBonds || this.sorted === null) {
+      this.sorted = sortedNonZero(this.storedBonds);
+      this.sortedFor = this.storedBonds;
+    }
+    return this.sorted;
+  }
+}
+
 export function allocateOutput(n: number): EpochOutput {
-  return {
-    active: new Uint8Array(n),
-    stakeWeight: new Uint16Array(n),
-    consensus: new Uint16Array(n),
-    incentive: new Uint16Array(n),
-    dividends: new Uint16Array(n),
-    validatorTrust: new Uint16Array(n),
-    validatorPermit: new Uint8Array(n),
-    bonds: emptySparse(n),
-    storedBonds: emptySparse(n),
-    serverEmission: new Float64Array(n),
-    validatorEmission: new Float64Array(n),
-    emission: new Float64Array(n),
-  };
+  return new EpochResult(n);
 }
 
 function emptySparse(n: number): SparseU16 {
@@ -137,14 +166,7 @@ function storeBonds(ema: Csr, permit: Uint8Array, out: EpochOutput, reuse: Epoch
     }
     sPtr[i + 1] = k;
   }
-  out.storedBonds = stored;
-  // The sorted, zero-free view is only needed for JSON output: build it on first read.
-  let sorted: SparseU16 | null = null;
-  Object.defineProperty(out, "bonds", {
-    enumerable: true,
-    configurable: true,
-    get: () => (sorted ??= sortedNonZero(stored)),
-  });
+  out.storedBonds = stored; // the sorted JSON view (EpochResult.bonds) follows on first read
 }
 
 /** Rows sorted by uid with zero entries dropped. */
