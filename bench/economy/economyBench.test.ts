@@ -8,6 +8,13 @@ describe("bench/economy", () => {
     expect(l.tao.imbalance).toBe(0n);
     for (const a of l.alpha) expect(a.outstandingImbalance).toBe(0n);
   });
+  it("the mainnet-scale bench network is ledger-balanced, with alpha supply above 2^53 rao", () => {
+    const s = economyBenchState(4, "mainnet");
+    const l = ledger(s);
+    expect(l.tao.imbalance).toBe(0n);
+    for (const a of l.alpha) expect(a.outstandingImbalance).toBe(0n);
+    expect(s.alphaIn[1] + s.alphaOut[1]).toBeGreaterThan(1n << 53n);
+  });
   it("benchEconomy returns one row per subnet count", async () => {
     const rows = await benchEconomy();
     expect(rows.map((r) => r.subnets)).toEqual([1, 16, 128]);

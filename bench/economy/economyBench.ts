@@ -13,8 +13,14 @@ export type { BenchRow };
 
 const UIDS = 256;
 
-/** A mainnet-like network: `n` dynamic subnets with varied pools and prices, root stake, 256 UIDs each. */
-export function economyBenchState(n: number): ChainEconomy {
+/**
+ * A mainnet-like network: `n` dynamic subnets with varied pools and prices, root stake, 256 UIDs each.
+ * `scale: "mainnet"` uses today's magnitudes instead: pools of 5k–60k TAO at 0.004–0.05 TAO per alpha,
+ * alpha supply near 21M alpha (> 2^53 rao), so most subnets hit the root-proportion cap and chain-buy
+ * their excess TAO every block.
+ */
+export function economyBenchState(n: number, scale: "bench" | "mainnet" = "bench"): ChainEconomy {
+  if (scale === "mainnet") return mainnetState(n);
   const s = createChainEconomy({ netuids: n + 1, hotkeys: n * UIDS, maxUids: UIDS });
   s.totalIssuance = 0n;
   s.otherTao = 5_000_000_000_000_000n; // 5M TAO elsewhere
@@ -29,6 +35,28 @@ export function economyBenchState(n: number): ChainEconomy {
     });
     for (let u = 0; u < UIDS; u++) registerUid(s, i, u, (i - 1) * UIDS + u);
     assignAlphaStake(s, i, (i - 1) * UIDS, alpha * 2n);
+  }
+  return s;
+}
+
+function mainnetState(n: number): ChainEconomy {
+  const s = createChainEconomy({ netuids: n + 1, hotkeys: n * UIDS, maxUids: UIDS });
+  s.otherTao = 5_000_000_000_000_000n;
+  s.totalIssuance = s.otherTao;
+  for (let h = 0; h < 64 && h < n * UIDS; h++) stakeRoot(s, h, 50_000_000_000_000n);
+  const RAO = 1_000_000_000n;
+  for (let i = 1; i <= n; i++) {
+    const tao = BigInt(5_000 + ((i * 7_919) % 55_000)) * RAO; // Σ over 128 subnets ≈ 4M TAO: issuance stays < 21M
+    const milli = BigInt(4 + ((i * 13) % 47)); // price 0.004–0.05 TAO per alpha
+    const alpha = (tao * 1000n) / milli;
+    const supply = 20_000_000n * RAO + BigInt(i) * 7_777n * RAO;
+    const out = supply > alpha ? supply - alpha : alpha / 2n;
+    addSubnet(s, {
+      netuid: i, mechanism: 1, taoReserve: tao, alphaReserve: alpha, alphaOutstanding: out,
+      tempo: 360, firstEmissionBlock: 1, movingPrice: (tao << 32n) / alpha, lastEpochBlock: i % 360,
+    });
+    for (let u = 0; u < UIDS; u++) registerUid(s, i, u, (i - 1) * UIDS + u);
+    assignAlphaStake(s, i, (i - 1) * UIDS, out);
   }
   return s;
 }

@@ -1,6 +1,6 @@
 // CPU-time comparison of the coinbase's fast path and its BigInt reference on the bench network
 // (process.cpuUsage, so a loaded machine does not skew the ratio). Run:
-//   node --import tsx bench/economy/economyCpu.ts [subnet counts, default 1,16,128]
+//   node --import tsx bench/economy/economyCpu.ts [subnet counts, default 1,16,128] [bench|mainnet]
 
 import {
   coinbase, coinbaseReference, updateMovingPrices, updateMovingPricesReference,
@@ -19,9 +19,9 @@ function cpuMicros(): number {
 }
 
 /** Blocks per CPU second of both paths, interleaved in rounds of `blocks` blocks. */
-export function compareCoinbasePaths(n: number, blocks: number, rounds = 5): CpuRow {
-  const ref = economyBenchState(n);
-  const fast = economyBenchState(n);
+export function compareCoinbasePaths(n: number, blocks: number, rounds = 5, scale: "bench" | "mainnet" = "bench"): CpuRow {
+  const ref = economyBenchState(n, scale);
+  const fast = economyBenchState(n, scale);
   let bRef = 2;
   let bFast = 2;
   let tRef = 0;
@@ -49,5 +49,6 @@ export function compareCoinbasePaths(n: number, blocks: number, rounds = 5): Cpu
 
 if (process.argv[1]?.endsWith("economyCpu.ts")) {
   const ns = (process.argv[2] ?? "1,16,128").split(",").map(Number);
-  for (const n of ns) console.log(compareCoinbasePaths(n, Math.max(20, Math.round(20000 / n))));
+  const scale = process.argv[3] === "mainnet" ? "mainnet" : "bench";
+  for (const n of ns) console.log(compareCoinbasePaths(n, Math.max(20, Math.round(20000 / n)), 5, scale));
 }

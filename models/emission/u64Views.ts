@@ -14,7 +14,7 @@ const COLUMNS = [
   "subnetTao", "alphaIn", "alphaOut", "alphaIssuance", "quoteWeight", "movingPrice", "minerBurned",
   "pendingServer", "pendingValidator", "pendingRoot", "pendingOwnerCut", "taoInEmission", "alphaInEmission",
   "alphaOutEmission", "excessTao", "taoInTotal", "alphaInTotal", "alphaOutTotal", "recycledAlphaTotal",
-  "unownedAlpha",
+  "unownedAlpha", "accountTao", "protocolAlpha", "excessTaoTotal",
 ] as const;
 export type U64Column = (typeof COLUMNS)[number];
 
@@ -27,23 +27,70 @@ export type FastViews = Record<U64Column, Uint32Array> & {
   shL: Float64Array;
   wH: Float64Array; // weighted share words
   wL: Float64Array;
+  // price cache per netuid (fastPrice.ts): key = words of (SubnetTAO, SubnetAlphaIn), NaN = empty
+  pKey: Float64Array; // 4 per netuid: tL, tH, xL, xH
+  pOk: Uint8Array; // 1: cP/cSH/cSL valid for the key, 0: price out of the fast range
+  cP: Float64Array; // ⌊T·2^32/X⌋ (U96F32 price)
+  cSH: Float64Array; // min(⌊T·2^64/X⌋, 2^64) (U64F64 spot, clamped at 1) as words
+  cSL: Float64Array;
+  // get_subnet_terms per emit index (u64 amounts < 2^32): alpha emission, alpha in, TAO in, excess TAO
+  tAe: Float64Array;
+  tA: Float64Array;
+  tT: Float64Array;
+  tX: Float64Array;
 };
 
 const cache = new WeakMap<ChainEconomy, FastViews>();
 
+/** Word view of a u64 column. */
+const words = (col: BigUint64Array): Uint32Array => new Uint32Array(col.buffer, col.byteOffset, col.length * 2);
+
 function build(state: ChainEconomy): FastViews {
   const n = state.netuids;
-  const v = { src: [], netuids: n } as unknown as FastViews;
-  for (const c of COLUMNS) {
-    const col = state[c];
-    v.src.push(col);
-    v[c] = new Uint32Array(col.buffer, col.byteOffset, col.length * 2);
-  }
-  v.price = new Float64Array(n);
-  v.shH = new Float64Array(n);
-  v.shL = new Float64Array(n);
-  v.wH = new Float64Array(n);
-  v.wL = new Float64Array(n);
+  const f = (len: number): Float64Array => new Float64Array(len);
+  // One object literal naming every field: V8 keeps it in fast (in-object) mode; properties added by
+  // computed keys would turn it into a dictionary and every column access into a hash lookup.
+  const v: FastViews = {
+    src: COLUMNS.map((c) => state[c]),
+    netuids: n,
+    subnetTao: words(state.subnetTao),
+    alphaIn: words(state.alphaIn),
+    alphaOut: words(state.alphaOut),
+    alphaIssuance: words(state.alphaIssuance),
+    quoteWeight: words(state.quoteWeight),
+    movingPrice: words(state.movingPrice),
+    minerBurned: words(state.minerBurned),
+    pendingServer: words(state.pendingServer),
+    pendingValidator: words(state.pendingValidator),
+    pendingRoot: words(state.pendingRoot),
+    pendingOwnerCut: words(state.pendingOwnerCut),
+    taoInEmission: words(state.taoInEmission),
+    alphaInEmission: words(state.alphaInEmission),
+    alphaOutEmission: words(state.alphaOutEmission),
+    excessTao: words(state.excessTao),
+    taoInTotal: words(state.taoInTotal),
+    alphaInTotal: words(state.alphaInTotal),
+    alphaOutTotal: words(state.alphaOutTotal),
+    recycledAlphaTotal: words(state.recycledAlphaTotal),
+    unownedAlpha: words(state.unownedAlpha),
+    accountTao: words(state.accountTao),
+    protocolAlpha: words(state.protocolAlpha),
+    excessTaoTotal: words(state.excessTaoTotal),
+    price: f(n),
+    shH: f(n),
+    shL: f(n),
+    wH: f(n),
+    wL: f(n),
+    pKey: f(4 * n).fill(Number.NaN),
+    pOk: new Uint8Array(n),
+    cP: f(n),
+    cSH: f(n),
+    cSL: f(n),
+    tAe: f(n),
+    tA: f(n),
+    tT: f(n),
+    tX: f(n),
+  };
   cache.set(state, v);
   return v;
 }
@@ -51,9 +98,19 @@ function build(state: ChainEconomy): FastViews {
 /** The views of `state`, rebuilt when a column was replaced or the netuid count changed. */
 export function fastViews(state: ChainEconomy): FastViews {
   const v = cache.get(state);
-  if (v === undefined || v.netuids !== state.netuids) return build(state);
-  for (let c = 0; c < COLUMNS.length; c++) if (v.src[c] !== state[COLUMNS[c]]) return build(state);
+  if (v === undefined || v.netuids !== state.netuids || !sameColumns(v.src, state)) return build(state);
   return v;
+}
+
+/** Named loads (COLUMNS order): a keyed `state[name]` per column costs more than the whole check. */
+function sameColumns(c: BigUint64Array[], s: ChainEconomy): boolean {
+  return c[0] === s.subnetTao && c[1] === s.alphaIn && c[2] === s.alphaOut && c[3] === s.alphaIssuance &&
+    c[4] === s.quoteWeight && c[5] === s.movingPrice && c[6] === s.minerBurned && c[7] === s.pendingServer &&
+    c[8] === s.pendingValidator && c[9] === s.pendingRoot && c[10] === s.pendingOwnerCut &&
+    c[11] === s.taoInEmission && c[12] === s.alphaInEmission && c[13] === s.alphaOutEmission &&
+    c[14] === s.excessTao && c[15] === s.taoInTotal && c[16] === s.alphaInTotal && c[17] === s.alphaOutTotal &&
+    c[18] === s.recycledAlphaTotal && c[19] === s.unownedAlpha && c[20] === s.accountTao &&
+    c[21] === s.protocolAlpha && c[22] === s.excessTaoTotal;
 }
 
 /** Element i as a number; exact when its high word is < 2^21 (callers check with `hiWord`). */
@@ -99,4 +156,19 @@ export function satSubU64(w: Uint32Array, i: number, x: number): void {
     w[2 * i] = l + TWO32 - xl;
     w[2 * i + 1] = h - xh - 1;
   }
+}
+
+/** Element i += d for an integer 0 ≤ d < 2^32 (wrapping mod 2^64): the coinbase's per-block amounts. */
+export function add32(w: Uint32Array, i: number, d: number): void {
+  const lo = w[2 * i] + d;
+  if (lo >= TWO32) {
+    w[2 * i] = lo - TWO32;
+    w[2 * i + 1] = w[2 * i + 1] + 1; // Uint32Array store reduces mod 2^32
+  } else w[2 * i] = lo;
+}
+
+/** Element i ← d for an integer 0 ≤ d < 2^32. */
+export function set32(w: Uint32Array, i: number, d: number): void {
+  w[2 * i] = d;
+  w[2 * i + 1] = 0;
 }
