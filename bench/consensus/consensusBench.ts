@@ -20,8 +20,9 @@ const CASES: Case[] = [
 /** Runs the consensus suite; `scale` < 1 shortens it (tests, CI smoke). */
 export async function benchConsensus(scale = 1): Promise<BenchRow[]> {
   const rows: BenchRow[] = [];
-  for (const c of CASES) {
-    for (const arith of ["exact", "float"] as Arith[]) {
+  // All exact cases first, then all float ones: a run uses one mode, so its call sites stay monomorphic.
+  for (const arith of ["exact", "float"] as Arith[]) {
+    for (const c of CASES) {
       const input = benchState(c.spec);
       const scratch = new EpochScratch();
       // Warm the bonds to a steady state so the liquid-alpha path sees real bonds (copied: the reused

@@ -3,7 +3,7 @@
 // 40- vs 400-task sweep measured in child processes; then the same throughput for the built-in
 // `default` scenario on the engine's runner. Rows only; the bench command writes files.
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -75,8 +75,10 @@ async function throughput(executorName: ExecutorName, workers: number, work: num
 }
 
 function peakRssKiB(count: number): number {
-  const probe = fileURLToPath(new URL("./rssProbe.ts", import.meta.url));
-  const text = execFileSync(process.execPath, ["--import", "tsx", probe, String(count)], { encoding: "utf8" });
+  // The built probe next to this file when running from dist/, else the TypeScript source under tsx.
+  const built = fileURLToPath(new URL("./rssProbe.js", import.meta.url));
+  const args = existsSync(built) ? [built] : ["--import", "tsx", fileURLToPath(new URL("./rssProbe.ts", import.meta.url))];
+  const text = execFileSync(process.execPath, [...args, String(count)], { encoding: "utf8" });
   return Number(text.trim());
 }
 

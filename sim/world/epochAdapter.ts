@@ -70,7 +70,7 @@ export function runSubnetEpoch(sub: SubnetWorld, econ: ChainEconomy, block: numb
   }
   assembleWeights(sub, n);
   input.bonds = bondsFor(sub, n);
-  const out = runEpoch(input, arith, sub.scratch);
+  const out = runEpoch(input, arith, sub.scratch, { reuseOutput: true }); // two output sets used in turn: lastOutput stays valid until the next epoch
   sub.bonds = out.storedBonds;
   sub.permit.set(out.validatorPermit.subarray(0, n));
   sub.lastEmission.set(out.emission.subarray(0, n));
