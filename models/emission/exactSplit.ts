@@ -61,38 +61,7 @@ export function divDigit(rH: number, rL: number, limb: number, dH: number, dL: n
   // D as limbs d2·2^64 + d1·2^32 + d0
   const d2 = Math.floor(dH * INV32);
   const d1 = dH - d2 * TWO32;
-  while (x2 < 0) {
-    q--;
-    x0 += dL;
-    if (x0 >= TWO32) {
-      x0 -= TWO32;
-      x1 += 1;
-    }
-    x1 += d1;
-    if (x1 >= TWO32) {
-      x1 -= TWO32;
-      x2 += 1;
-    }
-    x2 += d2;
-  }
-  while (x2 > d2 || (x2 === d2 && (x1 > d1 || (x1 === d1 && x0 >= dL)))) {
-    q++;
-    x0 -= dL;
-    if (x0 < 0) {
-      x0 += TWO32;
-      x1 -= 1;
-    }
-    x1 -= d1;
-    if (x1 < 0) {
-      x1 += TWO32;
-      x2 -= 1;
-    }
-    x2 -= d2;
-  }
-  res[0] = x2 * TWO32 + x1; // x2 ≤ d2 < 2^21
-  res[1] = x0;
-  res[2] = q;
-  return q;
+  return settleDigit(q, x0, x1, x2, dL, d1, d2);
 }
 
 /** ⌊x·y/2^32⌋ for split x = xH·2^32 + xL and 0 ≤ y ≤ 2^32, as a split value in res (needs x·y < 2^117). */
@@ -139,38 +108,7 @@ export function digit64(rH: number, rL: number, limb: number, dH: number, dL: nu
   x2 += c;
   const d2 = dH === TWO32 ? 1 : 0;
   const d1 = dH - d2 * TWO32;
-  while (x2 < 0) {
-    q--;
-    x0 += dL;
-    if (x0 >= TWO32) {
-      x0 -= TWO32;
-      x1 += 1;
-    }
-    x1 += d1;
-    if (x1 >= TWO32) {
-      x1 -= TWO32;
-      x2 += 1;
-    }
-    x2 += d2;
-  }
-  while (x2 > d2 || (x2 === d2 && (x1 > d1 || (x1 === d1 && x0 >= dL)))) {
-    q++;
-    x0 -= dL;
-    if (x0 < 0) {
-      x0 += TWO32;
-      x1 -= 1;
-    }
-    x1 -= d1;
-    if (x1 < 0) {
-      x1 += TWO32;
-      x2 -= 1;
-    }
-    x2 -= d2;
-  }
-  res[0] = x2 * TWO32 + x1;
-  res[1] = x0;
-  res[2] = q;
-  return q;
+  return settleDigit(q, x0, x1, x2, dL, d1, d2);
 }
 
 /** ⌊x·2^64/d⌋ (U64F64 safe_div of x by d, x ≤ d, 0 < d ≤ 2^64, both split) into res[0] (≤ 2^32) / res[1]. */
@@ -205,5 +143,44 @@ export function digitSmall(n: number, D: number, invD: number, limb = 0): number
     r -= D;
   }
   rem[0] = r;
+  return q;
+}
+
+/**
+ * Corrects a quotient digit estimate q whose remainder is x2·2^64 + x1·2^32 + x0 against the divisor
+ * d2·2^64 + d1·2^32 + dL until 0 <= remainder < divisor; writes remainder and q to `res`, returns q.
+ */
+function settleDigit(q: number, x0: number, x1: number, x2: number, dL: number, d1: number, d2: number): number {
+  while (x2 < 0) {
+    q--;
+    x0 += dL;
+    if (x0 >= TWO32) {
+      x0 -= TWO32;
+      x1 += 1;
+    }
+    x1 += d1;
+    if (x1 >= TWO32) {
+      x1 -= TWO32;
+      x2 += 1;
+    }
+    x2 += d2;
+  }
+  while (x2 > d2 || (x2 === d2 && (x1 > d1 || (x1 === d1 && x0 >= dL)))) {
+    q++;
+    x0 -= dL;
+    if (x0 < 0) {
+      x0 += TWO32;
+      x1 -= 1;
+    }
+    x1 -= d1;
+    if (x1 < 0) {
+      x1 += TWO32;
+      x2 -= 1;
+    }
+    x2 -= d2;
+  }
+  res[0] = x2 * TWO32 + x1; // x2 ≤ d2 < 2^21
+  res[1] = x0;
+  res[2] = q;
   return q;
 }
