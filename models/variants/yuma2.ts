@@ -5,31 +5,16 @@ import { bondsEmaPerCell, bondsEmaScalar, instantBonds, weightForBond } from "./
 import { bondDividends, normalizeRewards, runCommonSteps } from "./commonSteps.js";
 import { liquidAlphaRate } from "./liquidAlpha.js";
 import type { Variant, VariantEpochResult, VariantParams } from "./types.js";
-import { epochResult, finishEpoch, prepareBuffers, remapBuffers, zeroBondColumn, type VariantBuffers } from "./variantBuffers.js";
+import { epochResult, finishEpoch, type VariantBuffers } from "./variantBuffers.js";
+import { variantShell } from "./variantShell.js";
 
 export function createYuma2(params: VariantParams): Variant {
-  let buf: VariantBuffers | null = null;
-  return {
-    name: "yuma2",
-    params,
-    appliesBondResets: false,
-    epoch(weights, stakes, nV, nS): VariantEpochResult {
-      const b = (buf = prepareBuffers(buf, weights, stakes, nV, nS));
-      const { ws } = b;
-      runCommonSteps(ws, weights, stakes, params, null);
-      weightForBond(ws.w, ws.clipped, params.bondPenalty, nV * nS, b.weightForBond);
-      return yuma2BondsAndDividends(b, params);
-    },
-    resetBondColumn(server) {
-      zeroBondColumn(buf, server);
-    },
-    remap(validatorFrom, serverFrom) {
-      buf = remapBuffers(buf, validatorFrom, serverFrom);
-    },
-    reset() {
-      buf = null;
-    },
-  };
+  return variantShell("yuma2", params, false, (b, weights, stakes, nV, nS): VariantEpochResult => {
+    const { ws } = b;
+    runCommonSteps(ws, weights, stakes, params, null);
+    weightForBond(ws.w, ws.clipped, params.bondPenalty, nV * nS, b.weightForBond);
+    return yuma2BondsAndDividends(b, params);
+  });
 }
 
 /**

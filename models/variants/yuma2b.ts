@@ -5,34 +5,18 @@
 import { weightForBond } from "./bondKernels.js";
 import { runCommonSteps } from "./commonSteps.js";
 import type { Variant, VariantEpochResult, VariantParams } from "./types.js";
-import { prepareBuffers, remapBuffers, zeroBondColumn, type VariantBuffers } from "./variantBuffers.js";
+import { variantShell } from "./variantShell.js";
 import { yuma2BondsAndDividends } from "./yuma2.js";
 
 export function createYuma2b(params: VariantParams): Variant {
-  let buf: VariantBuffers | null = null;
-  return {
-    name: "yuma2b",
-    params,
-    appliesBondResets: false,
-    epoch(weights, stakes, nV, nS): VariantEpochResult {
-      const b = (buf = prepareBuffers(buf, weights, stakes, nV, nS));
-      const { ws } = b;
-      const prev = b.hasPrevWeight ? b.prevWeight : null; // W_prev = W at epoch 0
-      runCommonSteps(ws, weights, stakes, params, prev);
-      weightForBond(prev ?? ws.w, ws.clipped, params.bondPenalty, nV * nS, b.weightForBond);
-      const result = yuma2BondsAndDividends(b, params);
-      b.prevWeight.set(ws.w);
-      b.hasPrevWeight = true;
-      return result;
-    },
-    resetBondColumn(server) {
-      zeroBondColumn(buf, server);
-    },
-    remap(validatorFrom, serverFrom) {
-      buf = remapBuffers(buf, validatorFrom, serverFrom);
-    },
-    reset() {
-      buf = null;
-    },
-  };
+  return variantShell("yuma2b", params, false, (b, weights, stakes, nV, nS): VariantEpochResult => {
+    const { ws } = b;
+    const prev = b.hasPrevWeight ? b.prevWeight : null; // W_prev = W at epoch 0
+    runCommonSteps(ws, weights, stakes, params, prev);
+    weightForBond(prev ?? ws.w, ws.clipped, params.bondPenalty, nV * nS, b.weightForBond);
+    const result = yuma2BondsAndDividends(b, params);
+    b.prevWeight.set(ws.w);
+    b.hasPrevWeight = true;
+    return result;
+  });
 }

@@ -3,44 +3,29 @@
 // (capacity S_i · maxint); only their column shares matter.
 import { bondDividends, normalizeRewards, runCommonSteps } from "./commonSteps.js";
 import type { Variant, VariantEpochResult, VariantParams } from "./types.js";
-import { epochResult, finishEpoch, prepareBuffers, remapBuffers, zeroBondColumn, type VariantBuffers } from "./variantBuffers.js";
+import { epochResult, finishEpoch } from "./variantBuffers.js";
+import { variantShell } from "./variantShell.js";
 
 /** torch.min / torch.clamp of two values: NaN propagates, as with Math.min / Math.max. */
 const torchMin = Math.min;
 const torchMax = Math.max;
 
 export function createYuma2c(params: VariantParams): Variant {
-  let buf: VariantBuffers | null = null;
-  return {
-    name: "yuma2c",
-    params,
-    appliesBondResets: true,
-    epoch(weights, stakes, nV, nS): VariantEpochResult {
-      const b = (buf = prepareBuffers(buf, weights, stakes, nV, nS));
-      const { ws } = b;
-      runCommonSteps(ws, weights, stakes, params, null);
-      if (!b.hasBonds) b.bondsOld.fill(0);
-      cappedBondPurchase(ws.s, ws.w, b.bondsOld, nV, nS, params, b.bondsNew);
-      columnShares(b.bondsNew, nV, nS, b.colSum, b.normalizedBonds);
-      bondDividends(b.normalizedBonds, ws.incentive, nV, nS, ws.reward);
-      normalizeRewards(ws);
-      const bonds = b.bondsNew;
-      finishEpoch(b);
-      return epochResult(ws, {
-        weightForBond: null, validatorBond: null, validatorEmaBond: null, validatorBonds: bonds,
-        alpha: null, carriedBonds: bonds,
-      });
-    },
-    resetBondColumn(server) {
-      zeroBondColumn(buf, server);
-    },
-    remap(validatorFrom, serverFrom) {
-      buf = remapBuffers(buf, validatorFrom, serverFrom);
-    },
-    reset() {
-      buf = null;
-    },
-  };
+  return variantShell("yuma2c", params, true, (b, weights, stakes, nV, nS): VariantEpochResult => {
+    const { ws } = b;
+    runCommonSteps(ws, weights, stakes, params, null);
+    if (!b.hasBonds) b.bondsOld.fill(0);
+    cappedBondPurchase(ws.s, ws.w, b.bondsOld, nV, nS, params, b.bondsNew);
+    columnShares(b.bondsNew, nV, nS, b.colSum, b.normalizedBonds);
+    bondDividends(b.normalizedBonds, ws.incentive, nV, nS, ws.reward);
+    normalizeRewards(ws);
+    const bonds = b.bondsNew;
+    finishEpoch(b);
+    return epochResult(ws, {
+      weightForBond: null, validatorBond: null, validatorEmaBond: null, validatorBonds: bonds,
+      alpha: null, carriedBonds: bonds,
+    });
+  });
 }
 
 /**

@@ -5,50 +5,35 @@
 import { bondDividends, normalizeRewards, runCommonSteps } from "./commonSteps.js";
 import { liquidAlphaRate } from "./liquidAlpha.js";
 import type { LiquidAlphaConsensusMode, Variant, VariantEpochResult, VariantName, VariantParams } from "./types.js";
-import { epochResult, finishEpoch, prepareBuffers, remapBuffers, zeroBondColumn, type VariantBuffers } from "./variantBuffers.js";
+import { epochResult, finishEpoch } from "./variantBuffers.js";
+import { variantShell } from "./variantShell.js";
 import { columnShares } from "./yuma2c.js";
 
 /** `name` is "yuma3" or "yuma3-liquid"; the latter differs only in its params (liquidAlpha on). */
 export function createYuma3(params: VariantParams, name: Extract<VariantName, "yuma3" | "yuma3-liquid"> = "yuma3"): Variant {
-  let buf: VariantBuffers | null = null;
-  return {
-    name,
-    params,
-    appliesBondResets: true,
-    epoch(weights, stakes, nV, nS): VariantEpochResult {
-      const b = (buf = prepareBuffers(buf, weights, stakes, nV, nS));
-      const { ws } = b;
-      runCommonSteps(ws, weights, stakes, params, null);
-      if (!b.hasBonds) b.bondsOld.fill(0);
-      let alpha: number | Float64Array = 1 - params.bondMovingAvg;
-      if (params.liquidAlpha && b.hasPrevConsensus) {
-        liquidConsensus(params.liquidAlphaConsensusMode, ws.consensus, b.prevConsensus, nS, b.liquidConsensus);
-        liquidAlphaRate(ws.w, b.bondsOld, b.liquidConsensus, nV, nS, params, b.alpha);
-        alpha = b.alpha;
-      }
-      relativeBondPurchase(alpha, ws.w, b.bondsOld, nV * nS, b.bondsNew);
-      columnShares(b.bondsNew, nV, nS, b.colSum, b.normalizedBonds);
-      bondDividends(b.normalizedBonds, ws.incentive, nV, nS, ws.reward);
-      for (let i = 0; i < nV; i++) ws.reward[i] = ws.s[i] * ws.reward[i];
-      normalizeRewards(ws);
-      const bonds = b.bondsNew;
-      finishEpoch(b);
-      return epochResult(
-        ws,
-        { weightForBond: null, validatorBond: null, validatorEmaBond: null, validatorBonds: bonds, alpha, carriedBonds: bonds },
-        false,
-      );
-    },
-    resetBondColumn(server) {
-      zeroBondColumn(buf, server);
-    },
-    remap(validatorFrom, serverFrom) {
-      buf = remapBuffers(buf, validatorFrom, serverFrom);
-    },
-    reset() {
-      buf = null;
-    },
-  };
+  return variantShell(name, params, true, (b, weights, stakes, nV, nS): VariantEpochResult => {
+    const { ws } = b;
+    runCommonSteps(ws, weights, stakes, params, null);
+    if (!b.hasBonds) b.bondsOld.fill(0);
+    let alpha: number | Float64Array = 1 - params.bondMovingAvg;
+    if (params.liquidAlpha && b.hasPrevConsensus) {
+      liquidConsensus(params.liquidAlphaConsensusMode, ws.consensus, b.prevConsensus, nS, b.liquidConsensus);
+      liquidAlphaRate(ws.w, b.bondsOld, b.liquidConsensus, nV, nS, params, b.alpha);
+      alpha = b.alpha;
+    }
+    relativeBondPurchase(alpha, ws.w, b.bondsOld, nV * nS, b.bondsNew);
+    columnShares(b.bondsNew, nV, nS, b.colSum, b.normalizedBonds);
+    bondDividends(b.normalizedBonds, ws.incentive, nV, nS, ws.reward);
+    for (let i = 0; i < nV; i++) ws.reward[i] = ws.s[i] * ws.reward[i];
+    normalizeRewards(ws);
+    const bonds = b.bondsNew;
+    finishEpoch(b);
+    return epochResult(
+      ws,
+      { weightForBond: null, validatorBond: null, validatorEmaBond: null, validatorBonds: bonds, alpha, carriedBonds: bonds },
+      false,
+    );
+  });
 }
 
 /** CURRENT: C; PREVIOUS: C_old; MIXED: element-wise max (NaN propagates, as torch.max). */
