@@ -25,7 +25,7 @@ export interface SubnetView {
   consensusAgo(lag: number): ArrayLike<number> | null;
 }
 
-/** `set_weights` / `commit_weights`: sparse float weights (the protocol normalises to u16). */
+/** `set_weights` / `commit_timelocked_weights`: sparse float weights (quantised to u16 as the client does). */
 export interface WeightsAction {
   kind: "set-weights";
   netuid: number;
@@ -34,8 +34,6 @@ export interface WeightsAction {
   uids: Int32Array;
   weights: Float64Array;
   len: number;
-  /** Extra epochs before a committed proposal is revealed (late validators). */
-  revealDelayEpochs: number;
 }
 
 /** A stake operation of a staker or user (TAO in rao, alpha in rao). */

@@ -48,8 +48,13 @@ describe("validator strategies", () => {
     expect(entries(a)).toEqual([[2, 0.033333], [3, 0.066667], [4, 0.1], [5, 0.8]]);
   });
 
-  it("late validators carry their reveal delay on the proposal", () => {
-    expect(agent({ strategy: "late", revealDelayEpochs: 2 }).decide(view())?.revealDelayEpochs).toBe(2);
+  it("a late validator sends, each epoch, the honest proposal it formed revealDelayEpochs epochs earlier", () => {
+    const late = agent({ strategy: "late", revealDelayEpochs: 2 });
+    const quality = (q: number[]): SubnetView => ({ ...view(), trueQuality: [0, 0, ...q] });
+    expect(entries(late.decide(quality([0.1, 0.2, 0.3, 0.4])))).toEqual([[2, 0.1], [3, 0.2], [4, 0.3], [5, 0.4]]);
+    expect(entries(late.decide(quality([0.4, 0.3, 0.2, 0.1])))).toEqual([[2, 0.1], [3, 0.2], [4, 0.3], [5, 0.4]]);
+    expect(entries(late.decide(quality([0.5, 0.5, 0.5, 0.5])))).toEqual([[2, 0.1], [3, 0.2], [4, 0.3], [5, 0.4]]);
+    expect(entries(late.decide(quality([0.5, 0.5, 0.5, 0.5])))).toEqual([[2, 0.4], [3, 0.3], [4, 0.2], [5, 0.1]]);
   });
 });
 

@@ -1,6 +1,6 @@
 // Validator strategies (scenario `validators[].strategy`), each a small decision rule behind one
 // interface. Called after every epoch of the validator's subnet; a proposal goes to the protocol,
-// which normalises it (vec_max_upscale_to_u16), applies commit-reveal and may refuse it.
+// which quantises it as a client would, commits or sets it through the chain's checks and may refuse it.
 import { observeQuality } from "./observedQuality.js";
 import type { SubnetView, Uniform, WeightsAction } from "./types.js";
 import { WeightBuffer } from "./weightBuffer.js";
@@ -111,10 +111,28 @@ function cabal(p: ValidatorParams, ctx: ValidatorContext, buf: WeightBuffer): Va
   };
 }
 
-/** Late: honest weights, revealed `revealDelayEpochs` epochs after the chain's reveal period. */
+/**
+ * Late: honest weights that reach the chain `revealDelayEpochs` epochs after they were formed (a
+ * validator that evaluates slowly), so its commits lag the network. The chain treats its extrinsics
+ * like anyone's; until it has `revealDelayEpochs` older proposals it repeats its first one.
+ */
 function late(p: ValidatorParams, ctx: ValidatorContext, buf: WeightBuffer): ValidatorAgent {
   const base = honest(p, ctx, buf);
-  return { strategy: "late", uid: ctx.uid, decide: (view) => base.decide(view) };
+  const delay = Math.max(0, p.revealDelayEpochs ?? 1);
+  const ring = Array.from({ length: delay + 1 }, () => new WeightBuffer(ctx.netuid, ctx.uid, ctx.capacity));
+  let epochs = 0;
+  return {
+    strategy: "late",
+    uid: ctx.uid,
+    decide(view) {
+      const fresh = base.decide(view) as WeightsAction;
+      const slot = ring[epochs % ring.length];
+      slot.copyFrom(fresh);
+      epochs++;
+      if (epochs <= delay) return ring[0].action;
+      return ring[(epochs - 1 - delay) % ring.length].action;
+    },
+  };
 }
 
 const FACTORIES: Record<ValidatorStrategyName, (p: ValidatorParams, c: ValidatorContext, b: WeightBuffer) => ValidatorAgent> = {
@@ -126,8 +144,7 @@ const FACTORIES: Record<ValidatorStrategyName, (p: ValidatorParams, c: Validator
 };
 
 export function createValidatorAgent(p: ValidatorParams, ctx: ValidatorContext): ValidatorAgent {
-  const delay = p.strategy === "late" ? (p.revealDelayEpochs ?? 1) : 0;
   const factory = FACTORIES[p.strategy];
   if (factory === undefined) throw new Error(`unknown validator strategy ${String(p.strategy)}`);
-  return factory(p, ctx, new WeightBuffer(ctx.netuid, ctx.uid, ctx.capacity, delay));
+  return factory(p, ctx, new WeightBuffer(ctx.netuid, ctx.uid, ctx.capacity));
 }

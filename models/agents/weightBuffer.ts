@@ -4,7 +4,7 @@ import type { WeightsAction } from "./types.js";
 export class WeightBuffer {
   readonly action: WeightsAction;
 
-  constructor(netuid: number, uid: number, capacity: number, revealDelayEpochs = 0) {
+  constructor(netuid: number, uid: number, capacity: number) {
     this.action = {
       kind: "set-weights",
       netuid,
@@ -12,7 +12,6 @@ export class WeightBuffer {
       uids: new Int32Array(capacity),
       weights: new Float64Array(capacity),
       len: 0,
-      revealDelayEpochs,
     };
   }
 
@@ -21,6 +20,14 @@ export class WeightBuffer {
     if (this.action.uids.length >= n) return;
     this.action.uids = new Int32Array(n);
     this.action.weights = new Float64Array(n);
+  }
+
+  /** Copies another proposal into this buffer. */
+  copyFrom(a: WeightsAction): void {
+    this.ensure(a.len);
+    this.action.uids.set(a.uids.subarray(0, a.len));
+    this.action.weights.set(a.weights.subarray(0, a.len));
+    this.action.len = a.len;
   }
 
   clear(): void {

@@ -146,7 +146,7 @@ describe("subnet registration (spec §5)", () => {
         for (const op of ops) {
           c.block += op.dt;
           c.staking.freeBalance.set(op.ck, op.bal);
-          const snap = () => JSON.stringify({ r: [...c.registry.subnets.keys()], l: [c.registry.lastLockCost, c.registry.lastLockBlock], b: [...c.staking.freeBalance], o: [...c.keys.hotkeyOwner], p: [...c.staking.subnets].map(([n, s]) => [n, { ...s.pool }]), t: c.staking.totalStake }, (_, v) => (typeof v === "bigint" ? v.toString() : v));
+          const snap = () => JSON.stringify({ r: [...c.registry.subnets.keys()], l: [c.registry.lastLockCost, c.registry.lastLockBlock], b: [...c.staking.freeBalance], o: [...(c.keys.hotkeyOwner as Map<number, number>)], p: [...c.staking.subnets].map(([n, s]) => [n, { ...s.pool }]), t: c.staking.totalStake }, (_, v) => (typeof v === "bigint" ? v.toString() : v));
           const before = snap();
           const r = registerNetwork(c, op.ck, op.hk);
           if (!r.ok) expect(snap()).toBe(before);

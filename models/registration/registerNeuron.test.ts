@@ -29,7 +29,7 @@ function snapshot(c: NeuronRegistrationContext) {
   return {
     n: s.n, hk: [...s.hotkey], uids: [...s.uidOf], bar: [...s.blockAtRegistration], lu: [...s.lastUpdate], perm: [...s.validatorPermit],
     em: [...s.emission], w: JSON.stringify(s.weights.map((r) => r && [[...r.uids], [...r.values]])), reg: { ...c.reg }, pool: { ...c.pool },
-    owner: [...c.keys.hotkeyOwner], owned: [...c.keys.ownedHotkeys], bal: [...c.keys.freeBalance],
+    owner: [...(c.keys.hotkeyOwner as Map<number, number>)], owned: [...(c.keys.ownedHotkeys as Map<number, number[]>)], bal: [...(c.keys.freeBalance as Map<number, bigint>)],
   };
 }
 

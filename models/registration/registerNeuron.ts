@@ -73,14 +73,21 @@ export interface SubnetRegistrationState {
   raoRecycledForRegistration: bigint;
 }
 
+/** The part of a storage map registration uses (a `Map` fits; an engine may back it with columns). */
+export interface StorageMap<K, V> {
+  get(key: K): V | undefined;
+  set(key: K, value: V): unknown;
+  has(key: K): boolean;
+}
+
 /** Account maps registration reads and writes (`Owner`, `OwnedHotkeys`, free balances). */
 export interface Keyring {
   /** `Owner[hotkey]` = coldkey. A StakingState's `hotkeyOwner` fits. */
-  hotkeyOwner: Map<number, number>;
+  hotkeyOwner: StorageMap<number, number>;
   /** `OwnedHotkeys[coldkey]`, in insertion order. */
-  ownedHotkeys: Map<number, number[]>;
+  ownedHotkeys: StorageMap<number, number[]>;
   /** Free TAO per coldkey (rao). A StakingState's `freeBalance` fits. */
-  freeBalance: Map<number, bigint>;
+  freeBalance: StorageMap<number, bigint>;
 }
 
 /** Everything `do_register` touches on one subnet. */

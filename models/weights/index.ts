@@ -1,2 +1,3 @@
 export * from "./setWeights.js";
 export * from "./commitReveal.js";
+export * from "./emitWeights.js";

@@ -24,6 +24,10 @@ export const hyperparameterFields = {
   maxAllowedUids: intRange(1, 4_096).default(256).describe("MaxAllowedUids. Default 256."),
   immunityPeriod: u16().default(5_000).describe("ImmunityPeriod in blocks. Default 5000."),
   minAllowedWeights: u16().default(1).describe("MinAllowedWeights. Default 1."),
+  maxWeightLimit: u16().default(65_535).describe("MaxWeightsLimit (u16) on the upscaled row; 65535 = no limit. Default 65535."),
+  weightsVersionKey: intRange(0, Number.MAX_SAFE_INTEGER, "a non-negative integer")
+    .default(0)
+    .describe("WeightsVersionKey: validators send the current key, so it only matters for events that raise it. Default 0."),
   weightsSetRateLimit: intRange(0, Number.MAX_SAFE_INTEGER, "a non-negative integer")
     .default(100)
     .describe("WeightsSetRateLimit in blocks. Default 100."),

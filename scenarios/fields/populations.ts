@@ -50,9 +50,9 @@ export const validatorGroupSchema = z.discriminatedUnion("strategy", [
     favourWeight: probability().default(0.8).describe("Fraction of each cabal validator's weight on its own miners. Default 0.8."),
   }),
   z.strictObject({
-    strategy: z.literal("late").describe("Reveals committed weights late (commit-reveal delay)."),
+    strategy: z.literal("late").describe("Slow evaluator: commits honest weights formed revealDelayEpochs epochs earlier."),
     ...validatorCommon,
-    revealDelayEpochs: positiveInt().default(1).describe("Extra epochs before revealing. Default 1."),
+    revealDelayEpochs: positiveInt().default(1).describe("Epochs by which its weights lag the network (it commits the proposal formed that many epochs earlier). Default 1."),
   }),
 ]);
 

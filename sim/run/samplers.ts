@@ -82,7 +82,7 @@ export const subnetsSampler: Sampler = {
       return [
         sub.publicNetuid, block, spotPrice(e, i), e.subnetTao[i], e.alphaIn[i], e.alphaOut[i], e.taoInTotal[i] + e.excessTaoTotal[i],
         e.alphaInTotal[i], e.ownerAlphaTotal[i], e.minerAlphaTotal[i], e.validatorAlphaTotal[i], e.rootAlphaTotal[i],
-        e.recycledAlphaTotal[i], sub.registrationsTotal, sub.params.burn,
+        e.recycledAlphaTotal[i], sub.registrationsTotal, sub.reg.burn,
         Number(e.movingPrice[i]) / 4294967296, e.excessTaoTotal[i], e.alphaOutTotal[i], e.burnedAlphaTotal[i], e.epochIndex[i], sub.n,
       ];
     });

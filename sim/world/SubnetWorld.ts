@@ -1,9 +1,13 @@
-// One subnet's chain state beyond what models/emission keeps (ChainEconomy holds pools, stakes,
-// Keys and BlockAtRegistration): structure of arrays indexed by uid, weight rows as they were set
-// (assembled into CSR for each epoch), stored bonds, permits, LastUpdate, commits awaiting reveal,
-// the epoch kernel's scratch and input buffers, and the agents' bookkeeping (roles, true quality).
+// One subnet's chain state beyond what models/emission keeps, held in the models' own types: the
+// neurons (models/registration SubnetNeurons: Keys, BlockAtRegistration — the same columns as
+// ChainEconomy's — LastUpdate, ValidatorPermit, Emission, Weights and Bonds rows), the commit-reveal
+// storage (models/weights), the registration storage (Burn, counters); plus the epoch kernel's scratch
+// and input buffers and the agents' bookkeeping (roles, true quality), which is not chain state.
 import { EpochScratch } from "../../models/consensus/scratch.js";
 import type { EpochHyperparameters, EpochInput, EpochOutput, SparseU16 } from "../../models/consensus/types.js";
+import { createSubnetNeurons, type SubnetNeurons } from "../../models/registration/subnetNeurons.js";
+import { newSubnetRegistrationState, type SubnetRegistrationState } from "../../models/registration/registerNeuron.js";
+import { newCommitRevealState, type CommitRevealState } from "../../models/weights/commitReveal.js";
 import { Role } from "./roles.js";
 import type { VariantEpochState } from "./variantEpochAdapter.js";
 
@@ -11,11 +15,12 @@ export interface SubnetParams {
   maxAllowedUids: number;
   immunityPeriod: number;
   minAllowedWeights: number;
+  maxWeightLimit: number;
+  weightsVersionKey: bigint;
   weightsSetRateLimit: number;
   commitReveal: boolean;
   revealPeriodEpochs: number;
   feeRate: number;
-  burn: bigint; // Burn, rao
   minBurn: bigint;
   maxBurn: bigint;
   burnHalfLife: number;
@@ -26,11 +31,16 @@ export interface SubnetParams {
 const emptySparse = (n: number): SparseU16 => ({ rowPtr: new Int32Array(n + 1), col: new Int32Array(0), val: new Uint16Array(0) });
 
 export class SubnetWorld {
-  /** SubnetworkN: uids 0..n-1 are in use. */
-  n = 0;
   /** The scenario's netuid (`netuid` is the dense internal slot used by the models). */
   publicNetuid = 0;
-  /** Operator index (into the world's miner operators) and hotkey slot of each uid, −1 none. */
+  /** Per-uid chain state (models/registration); `hotkey` and `blockAtRegistration` are ChainEconomy's columns. */
+  readonly neurons: SubnetNeurons;
+  /** WeightCommits / TimelockedWeightCommits of this subnet. */
+  readonly commits: CommitRevealState = newCommitRevealState();
+  /** Burn and registration counters (models/registration). */
+  readonly reg: SubnetRegistrationState;
+  // agents' bookkeeping (not chain state)
+  /** Operator index (into the world's miner operators) of each uid, −1 none. */
   readonly operatorOfUid: Int32Array;
   readonly role: Uint8Array;
   readonly strategy: string[]; // per uid, e.g. "honest" (validators), "honest"/"sybil" (miners), "" otherwise
@@ -38,25 +48,6 @@ export class SubnetWorld {
   readonly minerLabel: Int16Array; // index into labels (−1 none)
   readonly trueQuality: Float64Array;
   readonly isMiner: Uint8Array; // 1 = a miner hotkey that is serving
-  readonly lastUpdate: Float64Array;
-  readonly lastWeightsBlock: Float64Array; // for the rate limit (−Infinity: never)
-  readonly permit: Uint8Array;
-  readonly lastEmission: Float64Array; // Emission[uid] of the last epoch (pruning score)
-  // weight rows as set (submission order), one buffer per uid allocated on first use
-  readonly rowCols: (Int32Array | null)[];
-  readonly rowVals: (Uint16Array | null)[];
-  readonly rowLen: Int32Array;
-  // commits awaiting reveal (commit-reveal): the u16 row and the epoch index of its reveal
-  readonly commitCols: (Int32Array | null)[];
-  readonly commitVals: (Uint16Array | null)[];
-  readonly commitLen: Int32Array;
-  readonly commitRevealEpoch: Float64Array; // −1 none
-  pendingCommits = 0;
-  /** Scratch of the weights protocol: a u16 row and a generation mark per uid (duplicate check). */
-  readonly rowScratch: Uint16Array;
-  readonly seenMark: Int32Array;
-  seenGeneration = 0;
-  bonds: SparseU16;
   readonly labels: string[] = [];
   // consensus history for copiers (ring of the last `historyDepth` epochs)
   readonly consensusHistory: Uint16Array[];
@@ -70,35 +61,34 @@ export class SubnetWorld {
   // epoch kernel buffers
   readonly scratch = new EpochScratch();
   readonly input: EpochInput;
+  /** u16 buffers a quantised weight proposal is written into before the chain's checks. */
+  readonly proposalUids: Uint16Array;
+  readonly proposalValues: Uint16Array;
 
   constructor(
     readonly netuid: number,
     readonly hyper: EpochHyperparameters,
     readonly params: SubnetParams,
     historyDepth: number,
+    /** ChainEconomy's Keys[netuid] and BlockAtRegistration[netuid] columns (shared, one source). */
+    hotkeyColumn: Int32Array,
+    registeredAtColumn: Float64Array,
+    burn: bigint,
   ) {
-    const m = params.maxAllowedUids;
+    const m = hotkeyColumn.length;
+    this.neurons = createSubnetNeurons(netuid, m);
+    this.neurons.hotkey = hotkeyColumn;
+    this.neurons.blockAtRegistration = registeredAtColumn;
+    this.reg = newSubnetRegistrationState(burn, 0);
     this.role = new Uint8Array(m);
     this.operatorOfUid = new Int32Array(m).fill(-1);
-    this.rowScratch = new Uint16Array(m);
-    this.seenMark = new Int32Array(m);
     this.strategy = new Array<string>(m).fill("");
     this.group = new Int16Array(m).fill(-1);
     this.minerLabel = new Int16Array(m).fill(-1);
     this.trueQuality = new Float64Array(m);
     this.isMiner = new Uint8Array(m);
-    this.lastUpdate = new Float64Array(m);
-    this.lastWeightsBlock = new Float64Array(m).fill(-Infinity);
-    this.permit = new Uint8Array(m);
-    this.lastEmission = new Float64Array(m);
-    this.rowCols = new Array<Int32Array | null>(m).fill(null);
-    this.rowVals = new Array<Uint16Array | null>(m).fill(null);
-    this.rowLen = new Int32Array(m);
-    this.commitCols = new Array<Int32Array | null>(m).fill(null);
-    this.commitVals = new Array<Uint16Array | null>(m).fill(null);
-    this.commitLen = new Int32Array(m);
-    this.commitRevealEpoch = new Float64Array(m).fill(-1);
-    this.bonds = emptySparse(0);
+    this.proposalUids = new Uint16Array(m);
+    this.proposalValues = new Uint16Array(m);
     this.consensusHistory = Array.from({ length: Math.max(1, historyDepth) }, () => new Uint16Array(m));
     this.input = {
       n: 0,
@@ -117,56 +107,13 @@ export class SubnetWorld {
     };
   }
 
+  /** SubnetworkN: uids 0..n-1 are in use. */
+  get n(): number {
+    return this.neurons.n;
+  }
+
   labelIndex(label: string): number {
     return this.labels.indexOf(label);
-  }
-
-  /** Stores a u16 row for `uid` (copied), replacing the previous one. */
-  storeRow(uid: number, cols: ArrayLike<number>, vals: ArrayLike<number>, len: number): void {
-    let c = this.rowCols[uid];
-    let v = this.rowVals[uid];
-    if (c === null || v === null || c.length < len) {
-      c = this.rowCols[uid] = new Int32Array(Math.max(len, this.params.maxAllowedUids));
-      v = this.rowVals[uid] = new Uint16Array(c.length);
-    }
-    for (let k = 0; k < len; k++) {
-      c[k] = cols[k];
-      v[k] = vals[k];
-    }
-    this.rowLen[uid] = len;
-  }
-
-  /** Keeps a committed row until `revealEpoch` (a newer commit replaces an older one). */
-  storeCommit(uid: number, cols: ArrayLike<number>, vals: ArrayLike<number>, len: number, revealEpoch: number): void {
-    let c = this.commitCols[uid];
-    let v = this.commitVals[uid];
-    if (c === null || v === null || c.length < len) {
-      c = this.commitCols[uid] = new Int32Array(Math.max(len, this.params.maxAllowedUids));
-      v = this.commitVals[uid] = new Uint16Array(c.length);
-    }
-    for (let k = 0; k < len; k++) {
-      c[k] = cols[k];
-      v[k] = vals[k];
-    }
-    if (this.commitRevealEpoch[uid] < 0) this.pendingCommits++;
-    this.commitLen[uid] = len;
-    this.commitRevealEpoch[uid] = revealEpoch;
-  }
-
-  /** Reveals every commit due by `epochIndex` (reveal_crv3_commits); returns how many. */
-  revealDue(epochIndex: number, block: number): number {
-    if (this.pendingCommits === 0) return 0;
-    let revealed = 0;
-    for (let uid = 0; uid < this.n; uid++) {
-      const at = this.commitRevealEpoch[uid];
-      if (at < 0 || at > epochIndex) continue;
-      this.storeRow(uid, this.commitCols[uid] as Int32Array, this.commitVals[uid] as Uint16Array, this.commitLen[uid]);
-      this.lastUpdate[uid] = block;
-      this.commitRevealEpoch[uid] = -1;
-      this.pendingCommits--;
-      revealed++;
-    }
-    return revealed;
   }
 
   /** Consensus of `lag` epochs ago (1 = last), or null. */
@@ -184,8 +131,8 @@ export class SubnetWorld {
     this.historyCount++;
   }
 
-  /** Clears a uid's per-neuron state when its hotkey is replaced (uids.rs::replace_neuron, clear_neuron). */
-  clearUid(uid: number, block: number): void {
+  /** Forgets the agent that held `uid` (its hotkey was replaced or removed). Not chain state. */
+  clearAgentSlot(uid: number): void {
     this.role[uid] = Role.empty;
     this.operatorOfUid[uid] = -1;
     this.strategy[uid] = "";
@@ -193,37 +140,5 @@ export class SubnetWorld {
     this.minerLabel[uid] = -1;
     this.trueQuality[uid] = 0;
     this.isMiner[uid] = 0;
-    this.permit[uid] = 0;
-    this.lastEmission[uid] = 0;
-    this.rowLen[uid] = 0;
-    if (this.commitRevealEpoch[uid] >= 0) this.pendingCommits--;
-    this.commitRevealEpoch[uid] = -1;
-    this.lastWeightsBlock[uid] = -Infinity;
-    this.lastUpdate[uid] = block;
-    // every other uid's weight to this uid is set to 0 (entry kept)
-    for (let v = 0; v < this.n; v++) {
-      const c = this.rowCols[v];
-      const w = this.rowVals[v];
-      if (c === null || w === null) continue;
-      for (let k = 0; k < this.rowLen[v]; k++) if (c[k] === uid) w[k] = 0;
-    }
-    this.removeBondRow(uid);
-  }
-
-  private removeBondRow(uid: number): void {
-    const b = this.bonds;
-    if (uid + 1 >= b.rowPtr.length) return;
-    const start = b.rowPtr[uid];
-    const len = b.rowPtr[uid + 1] - start;
-    if (len === 0) return;
-    const col = new Int32Array(b.col.length - len);
-    const val = new Uint16Array(b.val.length - len);
-    col.set(b.col.subarray(0, start));
-    val.set(b.val.subarray(0, start));
-    col.set(b.col.subarray(start + len), start);
-    val.set(b.val.subarray(start + len), start);
-    const rowPtr = b.rowPtr.slice();
-    for (let i = uid + 1; i < rowPtr.length; i++) rowPtr[i] -= len;
-    this.bonds = { rowPtr, col, val };
   }
 }

@@ -14,7 +14,10 @@ import type { Accounts } from "./Accounts.js";
 import { economyBlockStep, nextEpochBlockOf, type MintSchedule } from "./economyAdapter.js";
 import { runSubnetEpoch } from "./epochAdapter.js";
 import { runVariantSubnetEpoch } from "./variantEpochAdapter.js";
-import type { BurnClock } from "./registrationAdapter.js";
+import type { Keyring } from "../../models/registration/registerNeuron.js";
+import type { OpsLog } from "./opsLog.js";
+import { worldKeyring, type BurnClock } from "./registrationOps.js";
+import { revealDueCommits } from "./weightsOps.js";
 import type { SubnetWorld } from "./SubnetWorld.js";
 
 /** A miner operator and where its hotkeys sit. */
@@ -58,6 +61,10 @@ export class World implements EngineWorld {
   nextHotkey = 0;
   nextColdkey = 0;
   stakeThreshold = 0n;
+  /** The operations log (ops.csv), or null when the run does not record it. */
+  ops: OpsLog | null = null;
+  /** Owner / OwnedHotkeys / free balances as the models' Keyring. */
+  readonly keyring: Keyring;
   private readonly runEpochOf: (netuid: number, rao: bigint, block: number) => ReturnType<typeof runSubnetEpoch>;
 
   constructor(
@@ -70,6 +77,7 @@ export class World implements EngineWorld {
     readonly schedule: MintSchedule,
     readonly arith: Arith,
   ) {
+    this.keyring = worldKeyring(econ, accounts, () => this.nextHotkey);
     this.runEpochOf = (netuid, rao, block) => {
       const sub = this.subnets[netuid - 1];
       return sub.variantEpoch === null
@@ -124,9 +132,23 @@ export class World implements EngineWorld {
     return sub;
   }
 
+  /**
+   * block_step (coinbase/block_step.rs), in the chain's order:
+   * 1. update_registration_prices_for_networks — BurnClock, applied lazily up to any block that reads Burn;
+   * 2. get_block_emission + mint — economyBlockStep;
+   * 3. reveal_crv3_commits — revealDueCommits, per subnet;
+   * 4. run_coinbase — subnet split, injection and chain buys, alpha-out split, pending drain, the drained
+   *    subnets' epochs and distribute_emission — economyBlockStep;
+   * 5. update_moving_prices — economyBlockStep.
+   * The block's extrinsics (agents, scheduled events) follow in the engine's later phases.
+   */
   blockStep(block: number): number {
-    return economyBlockStep(this.econ, block, this.schedule, this.runEpochOf, this.accounts);
+    return economyBlockStep(this.econ, block, this.schedule, this.runEpochOf, this.accounts, this.revealAll);
   }
+
+  private readonly revealAll = (block: number): void => {
+    for (const sub of this.subnets) revealDueCommits(sub, this.econ, block, this.ops);
+  };
 
   drainedNetuid(k: number): number {
     return this.econ.scratch.drained[k];

@@ -5,11 +5,11 @@ import { demandPurchase, priceMoverActions, yieldSeekerActions, type MarketView 
 import type { StakerGroup } from "../../scenarios/schema.js";
 import { spotPrice } from "./economyAdapter.js";
 import { markMiner } from "./buildWorld.js";
-import { registerNeuron } from "./registrationAdapter.js";
+import { burnedRegister } from "./registrationOps.js";
 import { applyStakeAction } from "./stakeActions.js";
 import { SubnetViewImpl } from "./SubnetViewImpl.js";
 import type { SubnetWorld } from "./SubnetWorld.js";
-import { applyWeights } from "./weightsProtocol.js";
+import { seedWeights, submitWeights } from "./weightsOps.js";
 import type { World } from "./World.js";
 
 /** Counters of what the protocol refused (reported as model-specific columns). */
@@ -46,9 +46,9 @@ function minerDecisions(world: World, sub: SubnetWorld, block: number, refusals:
     if (decision === "rejoin") {
       op.serving = true;
       for (const hk of op.hotkeys) {
-        if (world.econ.uidHotkey[i].subarray(0, sub.n).includes(hk)) continue;
+        if (sub.neurons.uidOf.has(hk)) continue;
         world.accounts.fundFromOutside(slot.coldkey, world.burnClocks[i - 1].advance(block));
-        const r = registerNeuron(world.econ, world.accounts, sub, world.burnClocks[i - 1], slot.coldkey, hk, block);
+        const r = burnedRegister(world, sub, world.burnClocks[i - 1], slot.coldkey, hk, block);
         if (!r.ok) refusals.registration++;
         else markMiner(sub, r.uid, opIndex, slot.group, slot.strategy, slot.label, op.quality);
       }
@@ -70,7 +70,7 @@ function marketView(world: World, sub: SubnetWorld): MarketView {
   const out = sub.lastOutput;
   for (let uid = 0; uid < sub.n; uid++) {
     if (sub.role[uid] !== 1) continue;
-    const hk = econ.uidHotkey[i][uid];
+    const hk = sub.neurons.hotkey[uid];
     const stake = Number(econ.keys.stake[i][hk]);
     const div = out !== null && uid < out.validatorEmission.length ? out.validatorEmission[uid] : 0;
     hotkeys.push(hk);
@@ -103,18 +103,17 @@ function runStaker(world: World, k: number, refusals: RefusalCounts, kind: Stake
   }
 }
 
-/** After the epoch of `sub` ran at `block`. */
+/** After the epoch of `sub` ran at `block` (its extrinsics follow the block's block_step). */
 export function afterEpoch(world: World, sub: SubnetWorld, block: number, refusals: RefusalCounts): void {
   const epochIndex = world.econ.epochIndex[sub.netuid];
-  sub.revealDue(epochIndex, block);
   minerDecisions(world, sub, block, refusals);
   const view = viewOf(world, sub);
   view.block = block;
   for (const agent of world.validators[sub.netuid - 1]) {
     const a = agent.decide(view);
     if (a === null) continue;
-    const r = applyWeights(sub, world.econ, a, block, epochIndex, world.stakeThreshold);
-    if (!r.ok) refusals.weights++;
+    const r = submitWeights(sub, world.econ, a, block, world.ops);
+    if (r !== null && !r.ok) refusals.weights++;
   }
   for (const k of world.stakersOf[sub.netuid - 1] ?? []) {
     const g = world.scenario.subnets[sub.netuid - 1].stakers[world.stakers[k].group];
@@ -129,15 +128,10 @@ export function afterEpoch(world: World, sub: SubnetWorld, block: number, refusa
  */
 export function seedInitialWeights(world: World, sub: SubnetWorld): void {
   const view = viewOf(world, sub);
-  const cr = sub.params.commitReveal;
-  sub.params.commitReveal = false;
   for (const agent of world.validators[sub.netuid - 1]) {
     const a = agent.decide(view);
-    if (a === null) continue;
-    applyWeights(sub, world.econ, a, 1, 0, world.stakeThreshold);
-    sub.lastWeightsBlock[a.uid] = -Infinity;
+    if (a !== null) seedWeights(sub, world.econ, a);
   }
-  sub.params.commitReveal = cr;
 }
 
 /** A recurring trade event of staker `index` (price movers) or user group `index`. */

@@ -5,11 +5,12 @@ import { MinerOperator } from "../../models/agents/minerOperator.js";
 import { createValidatorAgent, type ValidatorParams } from "../../models/agents/validators.js";
 import { DEFAULT_EPOCH_HYPERPARAMETERS, type Arith, type EpochHyperparameters } from "../../models/consensus/types.js";
 import { createVariant } from "../../models/variants/createVariant.js";
-import { addSubnet, assignAlphaStake, createChainEconomy, registerUid, stakeRoot } from "../../models/emission/chainEconomy.js";
+import { addSubnet, assignAlphaStake, createChainEconomy, stakeRoot } from "../../models/emission/chainEconomy.js";
+import { appendNeuron } from "../../models/registration/subnetNeurons.js";
 import type { ResolvedSubnet, Scenario } from "../../scenarios/schema.js";
 import type { Rng } from "../rng/createRng.js";
 import { Accounts } from "./Accounts.js";
-import { BurnClock } from "./registrationAdapter.js";
+import { BurnClock } from "./registrationOps.js";
 import { Role } from "./roles.js";
 import { fieldEvaluator, rao, taoWeightRaw } from "./scenarioValues.js";
 import { SubnetWorld, type SubnetParams } from "./SubnetWorld.js";
@@ -47,11 +48,12 @@ function subnetParams(s: ResolvedSubnet, capacity: number): SubnetParams {
     maxAllowedUids: capacity,
     immunityPeriod: h.immunityPeriod,
     minAllowedWeights: h.minAllowedWeights,
+    maxWeightLimit: h.maxWeightLimit,
+    weightsVersionKey: BigInt(h.weightsVersionKey),
     weightsSetRateLimit: h.weightsSetRateLimit,
     commitReveal: h.commitReveal,
     revealPeriodEpochs: h.revealPeriodEpochs,
     feeRate: h.feeRate,
-    burn: rao(h.burn),
     minBurn: rao(h.minBurn),
     maxBurn: rao(h.maxBurn),
     burnHalfLife: h.burnHalfLife,
@@ -101,7 +103,7 @@ export function buildWorld(sc: Scenario, rng: Rng, arith: Arith = "exact"): Worl
   const accounts = new Accounts(econ, counts.coldkeys);
   const subnets = sc.subnets.map((s, k) => {
     const depth = 1 + Math.max(0, ...s.validators.map((g) => (g.strategy === "copier" ? g.lagEpochs : 0)));
-    const sub = new SubnetWorld(k + 1, epochHyper(s, sc), subnetParams(s, uidCapacity(sc, s)), depth);
+    const sub = new SubnetWorld(k + 1, epochHyper(s, sc), subnetParams(s, uidCapacity(sc, s)), depth, econ.uidHotkey[k + 1], econ.blockAtRegistration[k + 1], rao(s.hyperparameters.burn));
     sub.publicNetuid = s.netuid;
     if (s.consensus.variant !== "chain") sub.variantEpoch = new VariantEpochState(createVariant(s.consensus.variant, s.consensus.params));
     return sub;
@@ -139,27 +141,27 @@ function populateSubnet(world: World, s: ResolvedSubnet, sub: SubnetWorld): void
     alphaOutstanding: rao(totalStake), tempo: s.tempo, firstEmissionBlock: 0, emissionEnabled: s.emissionEnabled,
     movingPrice: BigInt(Math.floor(Math.min(price, 1) * TWO32)), ownerColdkey: ownerCk, ownerHotkey: ownerHk,
   });
+  econ.registrationAllowed[i] = s.hyperparameters.registrationAllowed ? 1 : 0;
   world.burnClocks.push(new BurnClock(sub));
   const tag = `subnet/${s.netuid}`;
-  let uid = 0;
   const agents: ReturnType<typeof createValidatorAgent>[] = [];
   s.validators.forEach((g, gi) => {
     const weightOf = fieldEvaluator(g.stakeWeight, ["i", "n", "u", "z"], rng.stream(`${tag}/validators/${gi}/stakeWeight`));
     const rel = Array.from({ length: g.count }, (_, k) => Math.max(0, weightOf({ i: k, n: g.count })));
     const relSum = rel.reduce((a, b) => a + b, 0);
-    for (let k = 0; k < g.count; k++, uid++) {
+    for (let k = 0; k < g.count; k++) {
       const hk = world.nextHotkey++;
       const ck = world.nextColdkey++;
       econ.keys.owner[hk] = ck;
       econ.keys.take[hk] = g.take;
-      registerUid(econ, i, uid, hk, 0);
+      const uid = appendNeuron(sub.neurons, hk, 0); // genesis registration (no burn)
       const alpha = relSum > 0 ? rao((stakes[gi] * rel[k]) / relSum) : 0n;
       if (alpha > 0n) assignAlphaStake(econ, i, hk, alpha < econ.unownedAlpha[i] ? alpha : econ.unownedAlpha[i]);
       if (g.rootStake > 0) stakeRoot(econ, hk, rao(g.rootStake));
       sub.role[uid] = Role.validator;
       sub.strategy[uid] = g.strategy;
       sub.group[uid] = gi;
-      sub.permit[uid] = uid < s.hyperparameters.maxAllowedValidators ? 1 : 0;
+      sub.neurons.validatorPermit[uid] = uid < s.hyperparameters.maxAllowedValidators ? 1 : 0;
       const params = g as unknown as ValidatorParams;
       agents.push(createValidatorAgent(params, {
         netuid: i, uid, capacity: sub.params.maxAllowedUids,
@@ -175,7 +177,7 @@ function populateSubnet(world: World, s: ResolvedSubnet, sub: SubnetWorld): void
     const perOp = g.strategy === "sybil" ? g.hotkeys : 1;
     for (let k = 0; k < g.count; k++) {
       const ck = world.nextColdkey++;
-      const q = Math.min(1, Math.max(0, qualityOf({ i: k, n: g.count, uid })));
+      const q = Math.min(1, Math.max(0, qualityOf({ i: k, n: g.count, uid: sub.n })));
       const hotkeys: number[] = [];
       for (let h = 0; h < perOp; h++) hotkeys.push(world.nextHotkey++);
       const opName = `${tag}/miner/${world.operators.length}`;
@@ -186,19 +188,13 @@ function populateSubnet(world: World, s: ResolvedSubnet, sub: SubnetWorld): void
       const opIndex = world.addOperator({ op, sub, coldkey: ck, group: gi, strategy: g.strategy, label });
       for (const hk of hotkeys) {
         econ.keys.owner[hk] = ck;
-        if (uid >= sub.params.maxAllowedUids) continue;
-        registerUid(econ, i, uid, hk, 0);
+        if (sub.n >= sub.params.maxAllowedUids) continue;
+        const uid = appendNeuron(sub.neurons, hk, 0);
         markMiner(sub, uid, opIndex, gi, g.strategy, label, q);
-        uid++;
       }
     }
   });
-  if (uid < s.hyperparameters.maxAllowedUids) {
-    registerUid(econ, i, uid, ownerHk, 0);
-    sub.role[uid] = Role.owner;
-    uid++;
-  }
-  sub.n = uid;
+  if (sub.n < s.hyperparameters.maxAllowedUids) sub.role[appendNeuron(sub.neurons, ownerHk, 0)] = Role.owner;
   s.stakers.forEach((g, gi) => {
     for (let k = 0; k < g.count; k++) {
       const ck = world.nextColdkey++;

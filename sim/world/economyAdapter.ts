@@ -33,9 +33,15 @@ export function mint(econ: ChainEconomy, schedule: MintSchedule): bigint {
 
 export type EpochRunner = (netuid: number, raoEmission: bigint, block: number) => EpochOutput;
 
-/** One block_step; returns how many subnets drained (their netuids are in econ.scratch.drained). */
-export function economyBlockStep(econ: ChainEconomy, block: number, schedule: MintSchedule, runEpochOf: EpochRunner, sink: StakeSink): number {
-  const drained = runCoinbase(econ, block, mint(econ, schedule), COINBASE_POOL);
+/**
+ * block_step from the mint on: mint, `beforeCoinbase` (reveal_crv3_commits), run_coinbase with the
+ * drained subnets' epochs and distribution, update_moving_prices. Returns how many subnets drained
+ * (their netuids are in econ.scratch.drained).
+ */
+export function economyBlockStep(econ: ChainEconomy, block: number, schedule: MintSchedule, runEpochOf: EpochRunner, sink: StakeSink, beforeCoinbase: (block: number) => void): number {
+  const credit = mint(econ, schedule);
+  beforeCoinbase(block);
+  const drained = runCoinbase(econ, block, credit, COINBASE_POOL);
   const s = econ.scratch;
   for (let k = 0; k < drained; k++) {
     const i = s.drained[k];

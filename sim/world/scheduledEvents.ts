@@ -6,7 +6,8 @@ import { MinerOperator } from "../../models/agents/minerOperator.js";
 import type { ResolvedEvent } from "../../scenarios/schema.js";
 import type { RefusalCounts } from "./agentRuntime.js";
 import { markMiner } from "./buildWorld.js";
-import { registerNeuron } from "./registrationAdapter.js";
+import { clearNeuron } from "../../models/registration/subnetNeurons.js";
+import { burnedRegister } from "./registrationOps.js";
 import { Role } from "./roles.js";
 import { rao, taoWeightRaw } from "./scenarioValues.js";
 import { addStake, moveStake, removeStake } from "./stakeAdapter.js";
@@ -15,17 +16,21 @@ import type { SubnetWorld } from "./SubnetWorld.js";
 import type { World } from "./World.js";
 
 const EPOCH_FIELDS = ["activityCutoffFactorMilli", "kappa", "bondsPenalty", "bondsMovingAverage", "yuma3", "liquidAlpha", "alphaLow", "alphaHigh", "alphaSigmoidSteepness", "maxAllowedValidators"] as const;
-const PARAM_FIELDS = ["maxAllowedUids", "immunityPeriod", "minAllowedWeights", "weightsSetRateLimit", "commitReveal", "revealPeriodEpochs", "feeRate", "burnHalfLife", "burnIncreaseMult", "registrationAllowed"] as const;
-const RAO_FIELDS = ["burn", "minBurn", "maxBurn"] as const;
+const PARAM_FIELDS = ["maxAllowedUids", "immunityPeriod", "minAllowedWeights", "maxWeightLimit", "weightsSetRateLimit", "commitReveal", "revealPeriodEpochs", "feeRate", "burnHalfLife", "burnIncreaseMult", "registrationAllowed"] as const;
+const RAO_FIELDS = ["minBurn", "maxBurn"] as const;
 
 function setHyperparameters(world: World, sub: SubnetWorld, set: Record<string, unknown>, block: number): void {
   const h = sub.hyper as unknown as Record<string, unknown>;
   const p = sub.params as unknown as Record<string, unknown>;
   for (const k of EPOCH_FIELDS) if (set[k] !== undefined) h[k] = set[k];
   for (const k of PARAM_FIELDS) if (set[k] !== undefined) p[k] = set[k];
-  world.burnClocks[sub.netuid - 1].advance(block);
+  if (set.weightsVersionKey !== undefined) sub.params.weightsVersionKey = BigInt(set.weightsVersionKey as number);
+  const clock = world.burnClocks[sub.netuid - 1];
+  clock.advance(block);
   for (const k of RAO_FIELDS) if (set[k] !== undefined) p[k] = rao(set[k] as number);
-  if (set.burnHalfLife !== undefined) world.burnClocks[sub.netuid - 1].reset(block);
+  if (set.burn !== undefined) sub.reg.burn = rao(set.burn as number); // sudo_set_burn
+  clock.reset(block);
+  world.econ.registrationAllowed[sub.netuid] = sub.params.registrationAllowed ? 1 : 0; // NetworkRegistrationAllowed
   if (sub.params.maxAllowedUids > sub.role.length) sub.params.maxAllowedUids = sub.role.length;
 }
 
@@ -34,7 +39,7 @@ function register(world: World, sub: SubnetWorld, e: Extract<ResolvedEvent, { ki
   const clock = world.burnClocks[sub.netuid - 1];
   const tryRegister = (ck: number, hk: number): number => {
     accounts.fundFromOutside(ck, clock.advance(block));
-    const r = registerNeuron(econ, accounts, sub, clock, ck, hk, block);
+    const r = burnedRegister(world, sub, clock, ck, hk, block);
     if (r.ok) return r.uid;
     refusals.registration++;
     return -1;
@@ -136,10 +141,16 @@ export function applyScheduledEvent(world: World, e: ResolvedEvent, block: numbe
       return;
     case "deregister": {
       const sub = world.subnetByPublicNetuid(e.netuid);
+      // a scenario intervention, not an extrinsic (the chain has none): the hotkey leaves its uid, which
+      // is cleared as uids.rs::clear_neuron clears it and stays empty (pruning skips uids without a hotkey)
+      const nr = sub.neurons;
       for (const uid of e.uids) {
-        if (uid >= sub.n || econ.uidHotkey[sub.netuid][uid] < 0) continue;
-        sub.clearUid(uid, block);
-        econ.uidHotkey[sub.netuid][uid] = -1;
+        if (uid >= sub.n || nr.hotkey[uid] < 0) continue;
+        nr.uidOf.delete(nr.hotkey[uid]);
+        nr.hotkey[uid] = -1;
+        clearNeuron(nr, uid);
+        nr.lastUpdate[uid] = block;
+        sub.clearAgentSlot(uid);
       }
       return;
     }

@@ -110,7 +110,7 @@ export function runVariantSubnetEpoch(sub: SubnetWorld, state: VariantEpochState
   const out = allocateOutput(n);
   const hotkeyOf = econ.uidHotkey[i];
   const cutoff = activityCutoffBlocks(sub.hyper.activityCutoffFactorMilli, sub.hyper.tempo);
-  for (let uid = 0; uid < n; uid++) out.active[uid] = sub.lastUpdate[uid] + cutoff < block ? 0 : 1;
+  for (let uid = 0; uid < n; uid++) out.active[uid] = sub.neurons.lastUpdate[uid] + cutoff < block ? 0 : 1;
   const stake = stakeWeights(sub, econ);
   const owner = econ.subnetOwnerHotkey[i];
   let ownerUid = -1;
@@ -118,7 +118,7 @@ export function runVariantSubnetEpoch(sub: SubnetWorld, state: VariantEpochState
   permits(stake, n, sub.hyper.maxAllowedValidators, ownerUid, out.validatorPermit);
   const validators: number[] = [];
   const servers: number[] = [];
-  for (let uid = 0; uid < n; uid++) (out.validatorPermit[uid] && sub.rowLen[uid] > 0 ? validators : servers).push(uid);
+  for (let uid = 0; uid < n; uid++) (out.validatorPermit[uid] && (sub.neurons.weights[uid]?.uids.length ?? 0) > 0 ? validators : servers).push(uid);
   if (validators.length > 0 && servers.length > 0) {
     const vHotkeys = validators.map((u) => hotkeyOf[u]);
     const sHotkeys = servers.map((u) => hotkeyOf[u]);
@@ -137,8 +137,9 @@ export function runVariantSubnetEpoch(sub: SubnetWorld, state: VariantEpochState
     state.serverUids = servers;
     state.serverHotkeys = sHotkeys;
   }
-  sub.permit.set(out.validatorPermit);
-  sub.lastEmission.set(out.emission);
+  const nr = sub.neurons;
+  nr.validatorPermit.set(out.validatorPermit.subarray(0, n));
+  for (let uid = 0; uid < n; uid++) nr.emission[uid] = BigInt(out.emission[uid]);
   sub.lastOutput = out;
   sub.lastEpochBlock = block;
   sub.pushConsensus(out.consensus, n);
@@ -152,12 +153,11 @@ function weightMatrix(sub: SubnetWorld, validators: readonly number[], servers: 
   servers.forEach((u, j) => (column[u] = j));
   const w = new Float64Array(validators.length * nS);
   validators.forEach((v, r) => {
-    const cols = sub.rowCols[v];
-    const vals = sub.rowVals[v];
-    if (cols === null || vals === null) return;
-    for (let k = 0; k < sub.rowLen[v]; k++) {
-      const c = cols[k];
-      if (c < sub.n && column[c] >= 0) w[r * nS + column[c]] = vals[k] / 65535;
+    const row = sub.neurons.weights[v];
+    if (row === undefined) return;
+    for (let k = 0; k < row.uids.length; k++) {
+      const c = row.uids[k];
+      if (c < sub.n && column[c] >= 0) w[r * nS + column[c]] = row.values[k] / 65535;
     }
   });
   return w;

@@ -3,7 +3,7 @@ import { ledger } from "../../models/emission/ledger.js";
 import { resolveScenario } from "../../scenarios/schema.js";
 import { createRng } from "../rng/createRng.js";
 import { buildWorld } from "./buildWorld.js";
-import { registerNeuron } from "./registrationAdapter.js";
+import { burnedRegister } from "./registrationOps.js";
 import { bumpBurn, decayBurn, DEFAULT_BURN_PARAMS } from "../../models/registration/burn.js";
 
 const world = (maxAllowedUids: number, miners: number) =>
@@ -12,7 +12,7 @@ const world = (maxAllowedUids: number, miners: number) =>
     createRng(2),
   );
 
-describe("registration adapter", () => {
+describe("burned_register on the engine's state (models/registration)", () => {
   it("appends a neuron, pays the burn into the pool (bought alpha recycled) and bumps the burn ×1.26", () => {
     const w = world(16, 4);
     const sub = w.subnets[0];
@@ -26,15 +26,15 @@ describe("registration adapter", () => {
     expect(burn).toBe(982_820_594n);
     w.accounts.fundFromOutside(ck, burn);
     const n = sub.n;
-    const r = registerNeuron(w.econ, w.accounts, sub, clock, ck, hk, 10);
-    expect(r).toEqual({ ok: true, uid: n, replaced: -1 });
+    const r = burnedRegister(w, sub, clock, ck, hk, 10);
+    expect(r.ok && [r.uid, r.replacedHotkey, r.cost]).toEqual([n, -1, burn]);
     expect(sub.n).toBe(n + 1);
     expect(w.econ.uidHotkey[1][n]).toBe(hk);
-    expect(sub.params.burn).toBe(bumpBurn(burn, DEFAULT_BURN_PARAMS)); // burn · U64F64(1.26), floored
-    expect(sub.params.burn).toBe(1_238_353_948n);
+    expect(sub.reg.burn).toBe(bumpBurn(burn, DEFAULT_BURN_PARAMS)); // burn · U64F64(1.26), floored
+    expect(sub.reg.burn).toBe(1_238_353_948n);
     expect(w.econ.recycledAlphaTotal[1] > 0n).toBe(true);
     expect(ledger(w.econ).tao.imbalance).toBe(0n);
-    expect(registerNeuron(w.econ, w.accounts, sub, clock, ck, hk, 11)).toEqual({ ok: false, error: "HotKeyAlreadyRegisteredInSubNet" });
+    expect(burnedRegister(w, sub, clock, ck, hk, 11)).toEqual({ ok: false, error: "HotKeyAlreadyRegisteredInSubNet" });
   });
 
   it("a full subnet with at most MinNonImmuneUids prunable neurons refuses (NoNeuronIdAvailable) and charges nothing", () => {
@@ -45,8 +45,8 @@ describe("registration adapter", () => {
     const hk = w.newHotkey(ck);
     w.accounts.fundFromOutside(ck, 10_000_000_000n);
     w.burnClocks[0].advance(6000); // time moves the burn; the refusal must not
-    const before = [w.econ.subnetTao[1], w.econ.alphaIn[1], w.accounts.balance(ck), sub.params.burn];
-    expect(registerNeuron(w.econ, w.accounts, sub, w.burnClocks[0], ck, hk, 6000)).toEqual({ ok: false, error: "NoNeuronIdAvailable" });
-    expect([w.econ.subnetTao[1], w.econ.alphaIn[1], w.accounts.balance(ck), sub.params.burn]).toEqual(before);
+    const before = [w.econ.subnetTao[1], w.econ.alphaIn[1], w.accounts.balance(ck), sub.reg.burn];
+    expect(burnedRegister(w, sub, w.burnClocks[0], ck, hk, 6000)).toEqual({ ok: false, error: "NoNeuronIdAvailable" });
+    expect([w.econ.subnetTao[1], w.econ.alphaIn[1], w.accounts.balance(ck), sub.reg.burn]).toEqual(before);
   });
 });
