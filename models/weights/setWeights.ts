@@ -96,12 +96,29 @@ export function checkLength(v: WeightsView, uid: number, uids: ArrayLike<number>
   return values.length >= minAllowed;
 }
 
+/**
+ * math.rs::check_vec_max_limited: the largest entry's share of the row (I32F32 inplace_normalize, a
+ * truncating division) must not exceed MaxWeightsLimit/65535 (I32F32 safe_div). BigInt: once per extrinsic.
+ */
+export function checkVecMaxLimited(values: ArrayLike<number>, maxLimit: number): boolean {
+  let sum = 0n;
+  let max = 0n;
+  for (let i = 0; i < values.length; i++) {
+    const v = BigInt(values[i]);
+    sum += v;
+    if (v > max) max = v;
+  }
+  if (values.length === 0) return true;
+  const limit = (BigInt(maxLimit) << 32n) / 65535n;
+  const share = sum === 0n ? max << 32n : (max << 32n) / sum; // inplace_normalize leaves a zero-sum row as it is
+  return share <= limit;
+}
+
 /** `max_weight_limited` on the upscaled values: self-weight exempt; 65535 = no limit. */
 export function maxWeightLimited(v: WeightsView, uid: number, uids: ArrayLike<number>, upscaled: ArrayLike<number>): boolean {
   if (isSelfWeight(uid, uids, upscaled)) return true;
   if (v.params.maxWeightLimit === 65_535) return true;
-  for (let i = 0; i < upscaled.length; i++) if (upscaled[i] > v.params.maxWeightLimit) return false;
-  return true;
+  return checkVecMaxLimited(upscaled, v.params.maxWeightLimit);
 }
 
 function hasDuplicates(uids: ArrayLike<number>): boolean {

@@ -66,7 +66,7 @@ describe("set_weights rules (spec §6)", () => {
     expect(setWeights(v, 100, [1, 2], [1, 2], 5n).ok).toBe(true);
   });
 
-  it("test_set_weights_sum_larger_than_u16_max and the stored row is max-upscaled; MaxWeightsLimit on upscaled values", () => {
+  it("test_set_weights_sum_larger_than_u16_max and the stored row is max-upscaled; MaxWeightsLimit on the normalised row", () => {
     const v = view(3);
     expect(setWeights(v, 100, [0, 1], [65535, 65535]).ok).toBe(true);
     expect([...v.neurons.weights[0]!.values]).toEqual([65535, 65535]);
@@ -75,7 +75,8 @@ describe("set_weights rules (spec §6)", () => {
     expect([...v.neurons.weights[0]!.values]).toEqual([32768, 65535]); // round(1·65535/2)
     expect(v.neurons.lastUpdate[0]).toBe(100);
     const lim = view(3, { maxWeightLimit: 40_000 });
-    expect(setWeights(lim, 100, [1, 2], [1, 2])).toEqual({ ok: false, error: "MaxWeightExceeded" });
+    expect(setWeights(lim, 100, [1, 2], [1, 2])).toEqual({ ok: false, error: "MaxWeightExceeded" }); // share 2/3 > 40000/65535
+    expect(setWeights(lim, 100, [0, 1, 2], [5, 5, 5]).ok).toBe(true); // share 1/3 ≤ 40000/65535 (check_vec_max_limited normalises)
     expect(setWeights(lim, 100, [0], [9]).ok).toBe(true); // self-weight exempt
   });
 
