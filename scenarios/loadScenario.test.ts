@@ -77,7 +77,7 @@ describe("loadScenario: bad input, every problem with file:line:col", () => {
       "s.yaml:2:13: replicates: expected an integer from 1 to 1000000, found 0",
       "s.yaml:4:12: subnets[0].tempo: expected an integer from 1 to 65535, found -1",
       "s.yaml:5:31: subnets[0].hyperparameters.kappa: expected a u16 integer from 0 to 65535, found 1.5",
-      "s.yaml:5:36: subnets[0].hyperparameters.bogus: expected one of the keys activityCutoffFactorMilli, kappa, bondsPenalty, bondsMovingAverage, yuma3, liquidAlpha, alphaLow, alphaHigh, alphaSigmoidSteepness, maxAllowedValidators, maxAllowedUids, immunityPeriod, minAllowedWeights, weightsSetRateLimit, commitReveal, revealPeriodEpochs, feeRate, burn, minBurn, maxBurn, burnHalfLife, burnIncreaseMult, registrationAllowed, found unknown key \"bogus\"",
+      "s.yaml:5:36: subnets[0].hyperparameters.bogus: expected one of the keys activityCutoffFactorMilli, kappa, bondsPenalty, bondsMovingAverage, yuma3, liquidAlpha, alphaLow, alphaHigh, alphaSigmoidSteepness, maxAllowedValidators, maxAllowedUids, immunityPeriod, minAllowedWeights, maxWeightLimit, weightsVersionKey, weightsSetRateLimit, commitReveal, revealPeriodEpochs, feeRate, burn, minBurn, maxBurn, burnHalfLife, burnIncreaseMult, registrationAllowed, found unknown key \"bogus\"",
     ]);
   });
 

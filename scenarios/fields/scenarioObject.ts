@@ -50,6 +50,7 @@ export const sampleSchema = z
     neuronsEveryEpochs: positiveInt().default(1).describe("Neuron rows every N epochs of each subnet. Default 1."),
     subnetsEveryBlocks: positiveInt().default(360).describe("Subnet rows every N blocks. Default 360."),
     chainEveryBlocks: positiveInt().default(360).describe("Chain rows every N blocks. Default 360."),
+    ops: z.boolean().default(false).describe("Write ops.csv: every chain operation the engine applies (--ops). Default false."),
   })
   .prefault({})
   .describe("What to record and how often.");

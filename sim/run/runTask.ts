@@ -16,8 +16,11 @@ import type { World } from "../world/World.js";
 import { ColumnTable, type Cell } from "./ColumnTable.js";
 import type { RunSpec } from "../parallel/types.js";
 import { SAMPLERS, type Sampler, type TableName } from "./samplers.js";
+import { OpsLog } from "../world/opsLog.js";
+import { opsTable } from "./opsTable.js";
 
-export type RunTables = Record<TableName, ColumnTable>;
+/** The sampled tables, plus `ops` when the run records its operations log. */
+export type RunTables = Record<TableName, ColumnTable> & { ops?: ColumnTable };
 
 export interface RunResult {
   spec: RunSpec;
@@ -53,6 +56,7 @@ function blockOf(at: { block?: number; epoch?: number; day?: number }, sc: Scena
 export function executeRun(spec: RunSpec, scenario: Scenario, opts: ExecuteOptions = {}): RunResult {
   const rng = createRng(spec.seed);
   const world = buildWorld(scenario, rng, opts.arith ?? "exact");
+  if (scenario.sample.ops) world.ops = new OpsLog();
   for (const sub of world.subnets) seedInitialWeights(world, sub);
   const end = durationInBlocks(scenario);
   const tables: RunTables = {
@@ -107,5 +111,6 @@ export function executeRun(spec: RunSpec, scenario: Scenario, opts: ExecuteOptio
   };
   const progress = opts.onProgress;
   const stats = runEngine({ world, queue, handle, startBlock: 0, endBlock: end, onProgress: progress ? (b) => progress((b + 1) / end) : undefined });
+  if (world.ops !== null) tables.ops = opsTable(world.ops, world.subnets, prefix, PREFIX);
   return { spec, tables, stats, refusals, ledger: ledger(world.econ) };
 }

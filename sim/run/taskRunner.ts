@@ -30,10 +30,10 @@ export async function runTask(spec: TaskSpec): Promise<TaskResult> {
   if (scenario === undefined) throw new RangeError(`task ${spec.index} is not in the plan of ${spec.scenario.file}`);
   const result = executeRun(spec, scenario);
   return {
-    tables: (["neurons", "subnets", "chain"] as const).map((name) => ({
+    tables: Object.entries(result.tables).map(([name, table]) => ({
       name,
-      header: csvHeader(result.tables[name]),
-      rows: encoder.encode(csvRows(result.tables[name])),
+      header: csvHeader(table),
+      rows: encoder.encode(csvRows(table)),
     })),
   };
 }
