@@ -11,6 +11,7 @@ import type { Scenario } from "../../scenarios/schema.js";
 import type { Rng } from "../rng/createRng.js";
 import type { EngineWorld } from "../engine/runEngine.js";
 import type { Accounts } from "./Accounts.js";
+import type { OpsLog } from "./opsLog.js";
 import { economyBlockStep, nextEpochBlockOf, type MintSchedule } from "./economyAdapter.js";
 import { runSubnetEpoch } from "./epochAdapter.js";
 import { runVariantSubnetEpoch } from "./variantEpochAdapter.js";
@@ -58,6 +59,8 @@ export class World implements EngineWorld {
   nextHotkey = 0;
   nextColdkey = 0;
   stakeThreshold = 0n;
+  /** The operations log (ops.csv) when the run keeps one; null: call sites build no record. */
+  ops: OpsLog | null = null;
   private readonly runEpochOf: (netuid: number, rao: bigint, block: number) => ReturnType<typeof runSubnetEpoch>;
 
   constructor(
@@ -125,6 +128,7 @@ export class World implements EngineWorld {
   }
 
   blockStep(block: number): number {
+    this.accounts.block = block; // the block's extrinsics follow its block step
     return economyBlockStep(this.econ, block, this.schedule, this.runEpochOf, this.accounts);
   }
 
