@@ -73,7 +73,8 @@ export class ColumnStakingStore implements StakingStore, StakeSink {
       const pool = columnPool(e, netuid, (n) => this.feeRateOf(n));
       v = Object.defineProperties({} as SubnetStaking, {
         pool: { enumerable: true, value: pool },
-        subtokenEnabled: { enumerable: true, get: () => e.subtokenEnabled[netuid] === 1, set: (b: boolean) => void (e.subtokenEnabled[netuid] = b ? 1 : 0) },
+        subtokenEnabled: { enumerable: true, get: () => netuid === 0 || e.subtokenEnabled[netuid] === 1, // root is always enabled
+          set: (b: boolean) => void (e.subtokenEnabled[netuid] = b ? 1 : 0) },
         transferToggle: { enumerable: true, get: () => true, set: () => undefined }, // no TransferToggle column: default true
       });
       this.views[netuid] = v;
@@ -144,7 +145,9 @@ export class ColumnStakingStore implements StakingStore, StakeSink {
   stakeOf(hk: number, ck: number, netuid: number): bigint {
     const p = this.pools[netuid]?.get(hk);
     if (p !== undefined) return p.getValue(ck);
-    return hk >= 0 && hk < this.econ.keys.count && this.econ.keys.owner[hk] === ck ? this.econ.keys.stake[netuid][hk] : 0n;
+    const keys = this.econ.keys;
+    const owns = netuid >= 0 && netuid < this.econ.netuids && hk >= 0 && hk < keys.count && keys.owner[hk] === ck;
+    return owns ? keys.stake[netuid][hk] : 0n;
   }
 
   markStakeBlock(): void {} // LastColdkeyHotkeyStakeBlock: written on chain, read by nothing at HEAD
@@ -163,20 +166,22 @@ export class ColumnStakingStore implements StakingStore, StakeSink {
     this.econ.accountTao[netuid] += tao;
   }
 
-  // StakeSink: the coinbase has already added `alpha` to keys.stake[netuid][hotkey].
+  // StakeSink: the coinbase has already added `alpha` to keys.stake[netuid][hotkey]. A pool not yet
+  // created is created with the value before the credit (the owner's genesis stake), as it stood.
   /** `increase_stake_for_hotkey_and_coldkey_on_subnet`. */
   toColdkey(netuid: number, hotkey: number, coldkey: number, alpha: bigint): void {
-    const p = this.pools[netuid]?.get(hotkey);
-    if (p === undefined && coldkey === this.econ.keys.owner[hotkey]) return; // still all the owner's
     const stake = this.econ.keys.stake[netuid];
     stake[hotkey] -= alpha;
-    (p ?? this.createPool(netuid, hotkey, stake[hotkey] > 0n)).updateValueForOne(coldkey, alpha);
+    (this.pools[netuid]?.get(hotkey) ?? this.createPool(netuid, hotkey, stake[hotkey] > 0n)).updateValueForOne(coldkey, alpha);
   }
 
   /** `increase_stake_for_hotkey_on_subnet`: shared pro rata (unclaimed if nobody holds a share). */
   toNominators(netuid: number, hotkey: number, alpha: bigint): void {
     if (this.pools[netuid]?.get(hotkey) !== undefined) return; // the value is the column: already shared
-    if (this.econ.keys.stake[netuid][hotkey] === alpha) this.createPool(netuid, hotkey, false); // nobody held it
+    const stake = this.econ.keys.stake[netuid];
+    stake[hotkey] -= alpha;
+    this.createPool(netuid, hotkey, stake[hotkey] > 0n);
+    stake[hotkey] += alpha;
   }
 
   transactional<R extends { ok: boolean }>(_netuids: number[], _accounts: number[], fn: () => R): R {
