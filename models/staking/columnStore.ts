@@ -170,6 +170,10 @@ export class ColumnStakingStore implements StakingStore, StakeSink {
   // created is created with the value before the credit (the owner's genesis stake), as it stood.
   /** `increase_stake_for_hotkey_and_coldkey_on_subnet`. */
   toColdkey(netuid: number, hotkey: number, coldkey: number, alpha: bigint): void {
+    // Still the owner's alone: crediting the owner keeps denominator = value·10^k exactly (each share
+    // increment is alpha·10^k), so creating the pool later from the value gives the same pool. This
+    // keeps SafeFloat arithmetic off the per-epoch incentive loop.
+    if (coldkey === this.econ.keys.owner[hotkey] && this.pools[netuid]?.get(hotkey) === undefined) return;
     const stake = this.econ.keys.stake[netuid];
     stake[hotkey] -= alpha;
     (this.pools[netuid]?.get(hotkey) ?? this.createPool(netuid, hotkey, stake[hotkey] > 0n)).updateValueForOne(coldkey, alpha);

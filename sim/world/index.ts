@@ -8,5 +8,6 @@ export * from "./scheduledEvents.js";
 export * from "./economyAdapter.js";
 export * from "./epochAdapter.js";
 export * from "./stakeAdapter.js";
+export * from "./stakeCalls.js";
 export * from "./registrationAdapter.js";
 export * from "./weightsProtocol.js";
