@@ -75,6 +75,7 @@ export interface ChainEconomy {
   freeBalanceTotal: bigint; // Σ coldkey free balances (engine-owned; the coinbase never moves it)
   otherTao: bigint; // TAO held outside pools and free balances (locks …); ledger place
   recycledTaoTotal: bigint; // credit recycled by the coinbase (computed but never minted), cumulative
+  burnedTaoTotal: bigint; // swap fees burned for want of a block author (left circulation; ledger place), cumulative
   // per netuid: registration and emission switches
   added: Uint8Array; // NetworksAdded
   mechanism: Uint8Array; // SubnetMechanism (0 stable, 1 dynamic)
@@ -170,6 +171,7 @@ export function createChainEconomy(opts: ChainEconomyOptions): ChainEconomy {
     freeBalanceTotal: 0n,
     otherTao: 0n,
     recycledTaoTotal: 0n,
+    burnedTaoTotal: 0n,
     added: new Uint8Array(n),
     mechanism: new Uint8Array(n),
     firstEmissionBlock: filled(n, -1),

@@ -8,7 +8,8 @@ export interface TaoLedger {
   poolTao: bigint; // Σ SubnetTAO over all netuids (root included)
   subnetAccounts: bigint; // TAO spent into subnet accounts by failed chain buys
   other: bigint; // locks and anything else the engine keeps outside pools and balances
-  /** totalIssuance − (free + pools + accounts + other): 0 when TAO is conserved. */
+  burned: bigint; // swap fees burned with no block author (cumulative)
+  /** totalIssuance − (free + pools + accounts + other + burned): 0 when TAO is conserved. */
   imbalance: bigint;
   totalStake: bigint; // TotalStake (informational)
   recycledTotal: bigint; // credit computed but never minted (cumulative)
@@ -69,7 +70,7 @@ export function ledger(state: ChainEconomy): Ledger {
       outstandingImbalance: state.alphaOut[i] - held,
     });
   }
-  const places = state.freeBalanceTotal + poolTao + accounts + state.otherTao;
+  const places = state.freeBalanceTotal + poolTao + accounts + state.otherTao + state.burnedTaoTotal;
   return {
     tao: {
       totalIssuance: state.totalIssuance,
@@ -77,6 +78,7 @@ export function ledger(state: ChainEconomy): Ledger {
       poolTao,
       subnetAccounts: accounts,
       other: state.otherTao,
+      burned: state.burnedTaoTotal,
       imbalance: state.totalIssuance - places,
       totalStake: state.totalStake,
       recycledTotal: state.recycledTaoTotal,

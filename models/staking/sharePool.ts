@@ -9,20 +9,44 @@ import { SF_ZERO, sfAdd, sfFromU64, sfIsZero, sfMulDiv, sfSub, sfToU64, type Saf
 
 const U64_MAX = (1n << 64n) - 1n;
 
+/** Where a pool's shared value lives (an engine keeps `TotalHotkeyAlpha` in its own column). */
+export interface ValueCell {
+  get(): bigint;
+  set(v: bigint): void;
+}
+
 export class SharePool {
-  /** `TotalHotkeyAlpha[(hotkey, netuid)]`. */
-  sharedValue = 0n;
+  private own = 0n;
+  constructor(private readonly cell: ValueCell | null = null) {}
+
+  /** `TotalHotkeyAlpha[(hotkey, netuid)]` (held here, or in the cell given at construction). */
+  get sharedValue(): bigint {
+    return this.cell === null ? this.own : this.cell.get();
+  }
+  set sharedValue(v: bigint) {
+    if (this.cell === null) this.own = v;
+    else this.cell.set(v);
+  }
   /** `TotalHotkeySharesV2[(hotkey, netuid)]`. */
   denominator: SafeFloat = SF_ZERO;
   /** `AlphaV2[(hotkey, coldkey, netuid)]`; an entry whose share becomes zero is removed. */
   readonly shares = new Map<number, SafeFloat>();
 
+  /** A detached copy (its value held in the copy). */
   clone(): SharePool {
     const c = new SharePool();
-    c.sharedValue = this.sharedValue;
+    c.own = this.sharedValue;
     c.denominator = this.denominator;
     for (const [k, v] of this.shares) c.shares.set(k, v);
     return c;
+  }
+
+  /** Makes this pool equal to `p` (value, denominator, shares), keeping its cell. */
+  restore(p: SharePool): void {
+    this.sharedValue = p.sharedValue;
+    this.denominator = p.denominator;
+    this.shares.clear();
+    for (const [k, v] of p.shares) this.shares.set(k, v);
   }
 
   /** `get_value(ck)` = floor(shared · share / denominator); 0 for unknown coldkeys. */

@@ -11,11 +11,11 @@ import type { Scenario } from "../../scenarios/schema.js";
 import type { Rng } from "../rng/createRng.js";
 import type { EngineWorld } from "../engine/runEngine.js";
 import type { Accounts } from "./Accounts.js";
+import type { OpsLog } from "./opsLog.js";
 import { economyBlockStep, nextEpochBlockOf, type MintSchedule } from "./economyAdapter.js";
 import { runSubnetEpoch } from "./epochAdapter.js";
 import { runVariantSubnetEpoch } from "./variantEpochAdapter.js";
 import type { Keyring } from "../../models/registration/registerNeuron.js";
-import type { OpsLog } from "./opsLog.js";
 import { worldKeyring, type BurnClock } from "./registrationOps.js";
 import { revealDueCommits } from "./weightsOps.js";
 import type { SubnetWorld } from "./SubnetWorld.js";
@@ -61,7 +61,7 @@ export class World implements EngineWorld {
   nextHotkey = 0;
   nextColdkey = 0;
   stakeThreshold = 0n;
-  /** The operations log (ops.csv), or null when the run does not record it. */
+  /** The operations log (ops.csv) when the run keeps one; null: call sites build no record. */
   ops: OpsLog | null = null;
   /** Owner / OwnedHotkeys / free balances as the models' Keyring. */
   readonly keyring: Keyring;
@@ -143,6 +143,7 @@ export class World implements EngineWorld {
    * The block's extrinsics (agents, scheduled events) follow in the engine's later phases.
    */
   blockStep(block: number): number {
+    this.accounts.block = block; // the block's extrinsics follow its block step
     return economyBlockStep(this.econ, block, this.schedule, this.runEpochOf, this.accounts, this.revealAll);
   }
 

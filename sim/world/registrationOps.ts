@@ -8,7 +8,7 @@ import { LEGACY_DEFAULTS, registrationBlockStep } from "../../models/registratio
 import { DEFAULT_NEURON_REGISTRATION_PARAMS, registerNeuron, type Keyring, type NeuronRegistrationParams, type RegisterResult } from "../../models/registration/registerNeuron.js";
 import type { Accounts } from "./Accounts.js";
 import type { OpsLog } from "./opsLog.js";
-import { ColumnPool } from "./poolView.js";
+import { columnPool } from "../../models/staking/columnStore.js";
 import type { SubnetWorld } from "./SubnetWorld.js";
 
 /** BurnParams of the subnet's current hyperparameters. */
@@ -102,7 +102,7 @@ export function burnedRegister(w: RegistrationWorld, sub: SubnetWorld, clock: Bu
   const { econ } = w;
   const i = sub.netuid;
   clock.advance(block);
-  const pool = new ColumnPool(econ, i, sub.params.feeRate);
+  const pool = columnPool(econ, i, () => sub.params.feeRate);
   const taoBefore = econ.subnetTao[i];
   const alphaBefore = econ.alphaIn[i];
   const r = registerNeuron(

@@ -10,8 +10,7 @@ import { clearNeuron } from "../../models/registration/subnetNeurons.js";
 import { burnedRegister } from "./registrationOps.js";
 import { Role } from "./roles.js";
 import { rao, taoWeightRaw } from "./scenarioValues.js";
-import { addStake, moveStake, removeStake } from "./stakeAdapter.js";
-import { spotPrice } from "./economyAdapter.js";
+import { applyStakeCall } from "./stakeCalls.js";
 import type { SubnetWorld } from "./SubnetWorld.js";
 import type { World } from "./World.js";
 
@@ -104,8 +103,7 @@ export function applyScheduledEvent(world: World, e: ResolvedEvent, block: numbe
       const hk = econ.uidHotkey[sub.netuid][e.uid];
       const tao = rao(e.tao);
       accounts.fundFromOutside(out, tao);
-      const r = addStake(econ, accounts, sub.netuid, out, hk, tao, sub.params.feeRate);
-      if (!r.ok) refusals.stake++;
+      if (!applyStakeCall(world, { op: "add_stake", coldkey: out, hotkey: hk, netuid: sub.netuid, tao }).ok) refusals.stake++;
       return;
     }
     case "unstake": {
@@ -113,10 +111,11 @@ export function applyScheduledEvent(world: World, e: ResolvedEvent, block: numbe
       const hk = econ.uidHotkey[sub.netuid][e.uid];
       const have = hk >= 0 ? accounts.alphaOf(sub.netuid, hk, out) : 0n;
       const alpha = (have * BigInt(Math.round(e.fraction * 1e9))) / 1_000_000_000n;
-      if (alpha === 0n || !removeStake(econ, accounts, sub.netuid, out, hk, alpha, sub.params.feeRate).ok) refusals.stake++;
+      if (!applyStakeCall(world, { op: "remove_stake", coldkey: out, hotkey: hk, netuid: sub.netuid, alpha }).ok) refusals.stake++;
       return;
     }
     case "move-stake": {
+      // do_move_stake: one transaction, one fee (on the sell), across subnets or between hotkeys
       const from = world.subnetByPublicNetuid(e.from.netuid);
       const to = world.subnetByPublicNetuid(e.to.netuid);
       const fromHk = econ.uidHotkey[from.netuid][e.from.uid];
@@ -124,16 +123,10 @@ export function applyScheduledEvent(world: World, e: ResolvedEvent, block: numbe
       const ck = fromHk >= 0 && accounts.alphaOf(from.netuid, fromHk, out) > 0n ? out : fromHk >= 0 ? econ.keys.owner[fromHk] : out;
       const have = fromHk >= 0 ? accounts.alphaOf(from.netuid, fromHk, ck) : 0n;
       const alpha = (have * BigInt(Math.round(e.fraction * 1e9))) / 1_000_000_000n;
-      if (from === to) {
-        if (!moveStake(econ, accounts, from.netuid, ck, fromHk, toHk, alpha, spotPrice(econ, from.netuid)).ok) refusals.stake++;
-        return;
-      }
-      const sold = alpha > 0n ? removeStake(econ, accounts, from.netuid, ck, fromHk, alpha, from.params.feeRate) : null;
-      if (sold === null || !sold.ok) {
-        refusals.stake++;
-        return;
-      }
-      if (!addStake(econ, accounts, to.netuid, ck, toHk, sold.amountOut, to.params.feeRate).ok) refusals.stake++;
+      const r = applyStakeCall(world, {
+        op: "move_stake", coldkey: ck, originHotkey: fromHk, destinationHotkey: toHk, originNetuid: from.netuid, destinationNetuid: to.netuid, alpha,
+      });
+      if (!r.ok) refusals.stake++;
       return;
     }
     case "register":
