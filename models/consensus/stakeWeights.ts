@@ -4,8 +4,8 @@
 
 import type { EpochArith } from "./arith.js";
 import type { EpochInput } from "./types.js";
+import { U64_MAX } from "../chainConstants.js";
 
-const U64_MAX = (1n << 64n) - 1n;
 const I64F64_MAX_RAW = (1n << 127n) - 1n;
 
 /** TaoWeight / u64::MAX as U96F32 raw (32 fraction bits, truncated). chain: stake_utils.rs::get_tao_weight */

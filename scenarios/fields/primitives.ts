@@ -1,9 +1,8 @@
 // Field types shared by the scenario schema. A message that starts with "expected " is used verbatim
 // as the "expected …" part of a scenario error (see issueText.ts).
 import * as z from "zod";
+import { U64_MAX } from "../../models/chainConstants.js";
 import { compileExpression, ExpressionError } from "../expressions.js";
-
-const U64_MAX = (1n << 64n) - 1n;
 
 /** An integer in [min, max] (inclusive). */
 export function intRange(min: number, max: number, what = "an integer") {

@@ -6,11 +6,11 @@ import type { TaosimInputError } from "./errors.js";
 import type { JsonDocument } from "./jsonPositions.js";
 import type { JsonPath, JsonPathSegment } from "./jsonPath.js";
 
-export const U16_MAX = 65_535;
+import { U16_MAX, U32_MAX, U64_MAX } from "../../models/chainConstants.js";
+
+export { U16_MAX, U32_MAX, U64_MAX };
 export const I16_MIN = -32_768;
 export const I16_MAX = 32_767;
-export const U32_MAX = 4_294_967_295;
-export const U64_MAX = 18_446_744_073_709_551_615n;
 
 /** What each kind of field must be, as printed after "expected". */
 export const EXPECTED = {

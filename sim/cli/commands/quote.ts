@@ -7,7 +7,8 @@ import type { Command } from "commander";
 import { ACCURACY, checkConstraints } from "../../../models/pool/balancer.js";
 import { makePool } from "../../../models/pool/pool.js";
 import { currentPrice, doSwap, limitPriceFromRao, type SwapError, type SwapSide } from "../../../models/pool/swap.js";
-import { U128_MAX, U64_MAX, toDecimalString } from "../../../models/pool/u64f64.js";
+import { U128_MAX, U64_MAX } from "../../../models/chainConstants.js";
+import { toDecimalString } from "../../../models/pool/u64f64.js";
 import { processContext, type CliContext } from "../context.js";
 import { CommandExit, TaosimInputError } from "../errors.js";
 
