@@ -85,11 +85,19 @@ describe("users and stakers", () => {
   });
 
   it("yield seekers delegate their budget: total stake grows by what they spend", () => {
-    const r = run({ validators: [{ count: 4 }], miners: [{ count: 8 }], stakers: [{ count: 3, budget: 40 }] });
-    const c = r.tables.chain;
+    const base = { validators: [{ count: 4 }], miners: [{ count: 8 }] } satisfies SubnetInput;
+    const withStakers = run({ ...base, stakers: [{ count: 3, budget: 40 }] });
+    const without = run(base);
+    const last = (r: ReturnType<typeof run>, column: string) => r.tables.chain.cell(r.tables.chain.rows - 1, r.tables.chain.names.indexOf(column)) as bigint;
+    const c = withStakers.tables.chain;
     const free = c.names.indexOf("free_balance_total");
-    expect(c.cell(0, free)).toBe(120_000_000_000n);
-    expect(c.cell(c.rows - 1, free)).toBe(0n);
-    expect(r.refusals.stake).toBe(0);
+    const spent = 3n * 40n * 1_000_000_000n; // 3 stakers × 40 TAO budget, in rao
+    expect(c.cell(0, free)).toBe(spent);
+    expect(last(withStakers, "free_balance_total")).toBe(0n);
+    expect(withStakers.refusals.stake).toBe(0);
+    // The coinbase adds the block emission to TotalStake whatever the price (spec/emission.md §6, invariant 2) and
+    // stake_into_subnet adds the gross amount (pools-staking-registration.md §3.2): the runs differ by exactly the budget.
+    expect(last(withStakers, "block_emission")).toBe(last(without, "block_emission"));
+    expect(last(withStakers, "total_stake") - last(without, "total_stake")).toBe(spent);
   });
 });
