@@ -4,7 +4,7 @@
 
 import type { EpochArith } from "./arith.js";
 import type { EpochInput } from "./types.js";
-import { U64_MAX } from "../chainConstants.js";
+import { TWO32, U64_MAX } from "../chainConstants.js";
 
 const I64F64_MAX_RAW = (1n << 127n) - 1n;
 
@@ -36,7 +36,7 @@ export function stakeWeights(input: EpochInput, arith: EpochArith, out: Float64A
   }
   if (arith.name === "float") {
     const s = Number(sum);
-    for (let i = 0; i < n; i++) out[i] = (Number(totals[i]) / s) * 4294967296;
+    for (let i = 0; i < n; i++) out[i] = (Number(totals[i]) / s) * TWO32;
     return;
   }
   // S64 = floor(t·2^64 / sum) (I64F64 div), then I32F32 drops 32 bits: floor(t·2^32 / sum).

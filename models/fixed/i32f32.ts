@@ -13,7 +13,7 @@ const TWO53 = 9007199254740992;
 // same floor as q whenever its fraction lies in [2^-16, 1 − 2^-16]; otherwise the exact slow path decides.
 const FAST_LIMIT = 34359738368; // 2^35
 const EPS = 1 / 65536; // 2^-16
-const INV_ONE = 1 / 4294967296; // 2^-32 (exact)
+const INV_ONE = 1 / TWO32; // 2^-32 (exact)
 
 /** floor(a * b / 2^32) for 0 <= a, b and a * floor(b / 2^16) < 2^53 (e.g. a, b < 2^36): I32F32 mul (floor). */
 export function mulFloor(a: number, b: number): number {

@@ -30,7 +30,7 @@ export const nonNegative = () =>
 export const u64String = () =>
   z.string({ error: "expected a decimal u64 string" }).superRefine((s, ctx) => {
     if (!/^(0|[1-9][0-9]*)$/.test(s) || BigInt(s) > U64_MAX) {
-      ctx.addIssue({ code: "custom", message: "expected a decimal u64 string (0 to 18446744073709551615)" });
+      ctx.addIssue({ code: "custom", message: `expected a decimal u64 string (0 to ${U64_MAX})` });
     }
   });
 

@@ -18,7 +18,7 @@ export const EXPECTED = {
   i16: "an integer -32768..32767 (i16)",
   u32: "an integer 0..4294967295 (u32)",
   u53: "an integer 0..9007199254740991 (at most 2^53-1)",
-  raoU64: "a decimal string of an integer 0..18446744073709551615 (u64)",
+  raoU64: `a decimal string of an integer 0..${U64_MAX} (u64)`,
   raoU53: "a decimal string of an integer 0..9007199254740991 (u64, at most 2^53-1 here)",
   bool: "true or false",
 } as const;

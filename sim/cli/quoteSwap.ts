@@ -50,7 +50,7 @@ export function quote(args: QuoteArgs): QuoteResult {
   if (args.side !== "stake" && args.side !== "unstake") {
     throw new TaosimInputError({ path: "<side>", expected: "stake or unstake", found: JSON.stringify(args.side), code: "cli-option" });
   }
-  const u64 = "an integer number of rao from 0 to 18446744073709551615";
+  const u64 = `an integer number of rao from 0 to ${U64_MAX}`;
   const amount = parseUint(args.amount, "<amount>", U64_MAX, u64);
   const y = parseUint(args.taoReserve, "--tao-reserve", U64_MAX, u64);
   const x = parseUint(args.alphaReserve, "--alpha-reserve", U64_MAX, u64);
