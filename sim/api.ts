@@ -21,6 +21,8 @@ export interface RunScenarioOptions {
   workers?: number; // default: available parallelism; 1 = in-process
   set?: string[]; // "path=value" overrides, as --set
   progress?: boolean; // default false: no progress bar on stderr
+  /** @deprecated The API prints nothing either way; kept so existing callers compile. */
+  quiet?: boolean;
   shard?: string; // "i/n"
   resume?: boolean;
   queue?: string; // redis://HOST:PORT
