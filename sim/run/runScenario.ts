@@ -2,6 +2,7 @@
 // the library API (`runScenario`) call. Loads and checks everything first (a TaosimInputError with
 // every problem, nothing written), plans the tasks, runs them through sim/parallel (CSVs, then
 // manifest.json, every file atomically), then builds the report. The caller decides what to print.
+import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { buildReport } from "../../reports/buildReport.js";
@@ -13,7 +14,6 @@ import { runTasks } from "../parallel/runTasks.js";
 import { isStudyName } from "../studies/studyRegistry.js";
 import { prepareRun, runnerModulePath, taskSpecs } from "./prepareRun.js";
 import { runBuiltinStudy } from "./runBuiltinStudy.js";
-import { existsSync } from "node:fs";
 
 export interface RunOptions {
   /** Output folder; default out/<scenario or study name>/. */
