@@ -1,5 +1,6 @@
 // Problems found in a scenario: each with its position in the file, the field path and
-// "expected …, found …". The CLI turns them into TaosimInputErrors (exit 2).
+// "expected …, found …". A ScenarioError is a TaosimInputError (code "scenario"; exit 2 in the CLI).
+import { TaosimInputError } from "../sim/inputError.js";
 
 export interface ScenarioProblem {
   /** File name as given by the user (or `<built-in NAME>`, `<--set>`). */
@@ -23,11 +24,9 @@ export function sortProblems(problems: readonly ScenarioProblem[]): ScenarioProb
   return [...problems].sort((a, b) => a.line - b.line || a.col - b.col || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
-/** A scenario that cannot be used, with every problem found. */
-export class ScenarioError extends Error {
-  override readonly name = "ScenarioError";
-  readonly code = "E_SCENARIO";
-  constructor(readonly problems: readonly ScenarioProblem[]) {
-    super(problems.map(formatProblem).join("\n"));
+/** A scenario that cannot be used, with every problem found: the one input error, code "scenario". */
+export class ScenarioError extends TaosimInputError {
+  constructor(problems: readonly ScenarioProblem[]) {
+    super(problems.map((p) => ({ ...p, code: "scenario" })));
   }
 }

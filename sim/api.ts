@@ -1,27 +1,28 @@
 // The typed library API: `import { runScenario, loadScenario, epoch } from "taosim"`.
-// Same behaviour and options as the CLI; input problems throw TaosimInputError(s) instead of exiting.
+// Same behaviour and options as the CLI (both call sim/run); every input problem throws the one
+// TaosimInputError (file, line, col, field path, expected, found for each problem) instead of exiting.
 
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
-import type { CliContext } from "./cli/context.js";
-import { checkScenarioSource } from "../scenarios/index.js";
-import { runCommand, type RunCommandOptions } from "./cli/commands/run.js";
+import { runScenario as runOrchestrated } from "./run/runScenario.js";
 import { parseEpochText } from "./cli/parseEpochText.js";
 import { formatEpochResult } from "./cli/formatEpochResult.js";
 import { runEpoch, EpochScratch } from "../models/consensus/runEpoch.js";
 import type { Arith } from "../models/consensus/types.js";
+import type { EpochResult } from "./epochResult.js";
 
 export { loadScenario, loadScenarioText, checkScenarioSource, listBuiltins, loadBuiltin } from "../scenarios/index.js";
 export { runEpoch, EpochScratch } from "../models/consensus/runEpoch.js";
 export type { EpochInput, EpochOutput, EpochHyperparameters, Arith } from "../models/consensus/types.js";
-export { TaosimInputError, TaosimInputErrors } from "./cli/errors.js";
+export { TaosimInputError, type InputProblem, type TaosimInputErrorCode } from "./inputError.js";
+export type { EpochResult } from "./epochResult.js";
 
 export interface RunScenarioOptions {
   out?: string; // default out/<scenario name>/
   seed?: number;
   workers?: number; // default: available parallelism; 1 = in-process
   set?: string[]; // "path=value" overrides, as --set
-  quiet?: boolean; // default true here: no progress bar, no summary line
+  progress?: boolean; // default false: no progress bar on stderr
+  /** @deprecated The API prints nothing either way; kept so existing callers compile. */
+  quiet?: boolean;
   shard?: string; // "i/n"
   resume?: boolean;
   queue?: string; // redis://HOST:PORT
@@ -33,34 +34,29 @@ export interface RunScenarioResult {
   manifest: unknown; // the run's manifest.json
 }
 
-/** Runs a scenario file or built-in name and writes its output folder, like `taosim run`. */
+/** Runs a scenario file, built-in scenario or built-in study and writes its output folder, like `taosim run`. */
 export async function runScenario(source: string, options: RunScenarioOptions = {}): Promise<RunScenarioResult> {
-  const opts: RunCommandOptions = {
-    out: options.out,
-    seed: options.seed === undefined ? undefined : String(options.seed),
-    workers: options.workers === undefined ? undefined : String(options.workers),
-    set: options.set ?? [],
-    quiet: options.quiet ?? true,
-    shard: options.shard,
-    resume: options.resume,
-    queue: options.queue,
-  };
-  const silent: CliContext = { io: { writeOut: () => {}, writeErr: () => {}, readStdin: async () => "" } };
-  const exitCode = await runCommand(source, opts, silent); // throws TaosimInputError(s) on bad input
-  const check = checkScenarioSource(source);
-  const outDir = options.out ?? join("out", check.ok ? check.loaded.scenario.name : source);
-  const manifest: unknown = JSON.parse(readFileSync(join(outDir, "manifest.json"), "utf8"));
+  const { exitCode, outDir, manifest } = await runOrchestrated(source, options); // throws TaosimInputError on bad input
   return { exitCode, outDir, manifest };
+}
+
+/** Options of epoch(); an object so new ones can be added. */
+export interface EpochOptions {
+  /** "exact" (default): the chain's fixed point; "float": the same pipeline in float64. */
+  arith?: Arith;
 }
 
 /**
  * One Yuma epoch (or an array) from `taosim.epoch/1` JSON (text or an already parsed value), returning the
  * `taosim.epochResult/1` object(s) exactly as `taosim epoch` prints them.
  */
-export function epoch(state: string | object, options: { arith?: Arith } = {}): unknown {
+export function epoch<S extends string | object>(state: S, options: EpochOptions = {}): EpochResultOf<S> {
   const text = typeof state === "string" ? state : JSON.stringify(state);
   const { states, isArray } = parseEpochText(text, "<epoch>");
   const scratch = new EpochScratch();
-  const results = states.map((s) => JSON.parse(formatEpochResult(runEpoch(s, options.arith ?? "exact", scratch))) as unknown);
-  return isArray ? results : results[0];
+  const results = states.map((s) => JSON.parse(formatEpochResult(runEpoch(s, options.arith ?? "exact", scratch))) as EpochResult);
+  return (isArray ? results : results[0]) as EpochResultOf<S>;
 }
+
+/** An array of results for an array of states, one result for one state; either for JSON text. */
+export type EpochResultOf<S> = S extends string ? EpochResult | EpochResult[] : S extends readonly unknown[] ? EpochResult[] : EpochResult;

@@ -5,7 +5,7 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import { cpus } from "node:os";
 import { Piscina } from "piscina";
-import { GUARANTEE_DEFAULTS, planGuaranteeChunks } from "../../models/studies/index.js";
+import { GUARANTEE_DEFAULTS, planGuaranteeChunks } from "../../sim/studies/studyDrivers.js";
 import { executeGuaranteeTask, type GuaranteeExecutor, type GuaranteeTask } from "../../sim/studies/guaranteeExecutor.js";
 
 function arg(name: string, fallback: number): number {

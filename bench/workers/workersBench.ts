@@ -39,11 +39,9 @@ interface Sweep {
 
 /** The built-in `default` scenario with 8 replicates, shortened to fit the scale, on the real runner. */
 async function engineSweep(scale: number): Promise<Sweep> {
-  const { prepareRun, runnerModulePath } = await import("../../sim/cli/commands/run.js");
+  const { prepareRun, runnerModulePath, taskSpecs } = await import("../../sim/run/prepareRun.js");
   const days = Math.max(1, Math.round(2 * scale));
-  const { loaded, plan } = prepareRun("default", ["replicates=8", `duration.days=${days}`], undefined);
-  const ref = { file: loaded.file, source: loaded.text, sha256: loaded.sha256, rootSeed: plan.rootSeed, overrides: loaded.overrides };
-  const tasks = plan.tasks.map((t) => ({ index: t.index, point: t.point, replicate: t.replicate, seed: t.seed, params: t.params, scenario: ref }));
+  const tasks = taskSpecs(prepareRun("default", ["replicates=8", `duration.days=${days}`], undefined));
   return { label: `default scenario (${days} d) × ${tasks.length}`, tasks, runnerModule: runnerModulePath() };
 }
 

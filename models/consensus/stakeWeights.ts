@@ -4,8 +4,8 @@
 
 import type { EpochArith } from "./arith.js";
 import type { EpochInput } from "./types.js";
+import { TWO32, U64_MAX } from "../chainConstants.js";
 
-const U64_MAX = (1n << 64n) - 1n;
 const I64F64_MAX_RAW = (1n << 127n) - 1n;
 
 /** TaoWeight / u64::MAX as U96F32 raw (32 fraction bits, truncated). chain: stake_utils.rs::get_tao_weight */
@@ -36,7 +36,7 @@ export function stakeWeights(input: EpochInput, arith: EpochArith, out: Float64A
   }
   if (arith.name === "float") {
     const s = Number(sum);
-    for (let i = 0; i < n; i++) out[i] = (Number(totals[i]) / s) * 4294967296;
+    for (let i = 0; i < n; i++) out[i] = (Number(totals[i]) / s) * TWO32;
     return;
   }
   // S64 = floor(t·2^64 / sum) (I64F64 div), then I32F32 drops 32 bits: floor(t·2^32 / sum).

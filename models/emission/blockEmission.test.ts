@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import {
   TOTAL_SUPPLY, blockEmissionForIssuance, blockEmissionForIssuanceExact, halvingThresholds, mintableTao,
 } from "./blockEmission.js";
-import { emissionVectors } from "./testNet.js";
+import { emissionVectors } from "../../test/helpers/emissionTestNet.js";
 
 describe("get_block_emission_for_issuance (emission.md §1.1)", () => {
   it("[emu] get_block_emission_for_issuance: spec vector #1", () => {

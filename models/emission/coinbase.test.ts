@@ -7,7 +7,7 @@ import { balancedPoolModel } from "./poolModel.js";
 import { rootProportion, taoWeight96 } from "./rootProportion.js";
 import { runCoinbase } from "./stepBlock.js";
 import { rootSellFlag, subnetShares, subnetsToEmitTo } from "./subnetShares.js";
-import { addNetwork, fullRoot, i96, mockNet, setReserves } from "./testNet.js";
+import { addNetwork, fullRoot, i96, mockNet, setReserves } from "../../test/helpers/emissionTestNet.js";
 
 const pool = balancedPoolModel;
 

@@ -9,7 +9,7 @@ import {
 } from "./chainEconomy.js";
 import { ledger } from "./ledger.js";
 import { stepBlock } from "./stepBlock.js";
-import { epochOf } from "./testNet.js";
+import { epochOf } from "../../test/helpers/emissionTestNet.js";
 
 const H = 12; // hotkeys; 0..7 hold UIDs somewhere, 8..11 never do (nominator-only / deregistered)
 const UIDS = 4;

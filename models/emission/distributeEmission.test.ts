@@ -4,7 +4,7 @@ import { type ChainEconomy, registerUid } from "./chainEconomy.js";
 import { type DistributionReport, distributeEmission, dividendDistribution } from "./distributeEmission.js";
 import { U64_MAX, toU64From96, u96 } from "./fixedPoint.js";
 import { ledger } from "./ledger.js";
-import { addNetwork, emissionVectors, epochOf, mintDrained, mintStake, mockNet } from "./testNet.js";
+import { addNetwork, emissionVectors, epochOf, mintDrained, mintStake, mockNet } from "../../test/helpers/emissionTestNet.js";
 
 /** Subnet 1 (stable) with hotkeys 0..n−1 at UIDs 0..n−1, each owned by coldkey 100 + hk. */
 function net(n: number): ChainEconomy {

@@ -4,7 +4,7 @@ import { addSubnet } from "./chainEconomy.js";
 import { updateMovingPrice } from "./movingPrice.js";
 import { balancedPoolModel } from "./poolModel.js";
 import { rootProportion, taoWeight96 } from "./rootProportion.js";
-import { emissionVectors, i96, mockNet, setReserves } from "./testNet.js";
+import { emissionVectors, i96, mockNet, setReserves } from "../../test/helpers/emissionTestNet.js";
 
 function priced(movingAlpha: number, first: number) {
   const s = mockNet();

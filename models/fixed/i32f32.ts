@@ -2,8 +2,10 @@
 // A raw value r stands for r / 2^32. Every helper states the magnitudes it is exact for; the epoch's
 // normalised quantities sit in [0, 2^32] raw, far inside those bounds, so no BigInt is needed per entry.
 
-export const ONE = 4294967296; // 2^32, I32F32 1.0
-export const HALF = 2147483648; // 2^31, I32F32 0.5 (from_num(0.5) is exact)
+import { TWO31, TWO32 } from "../chainConstants.js";
+
+export const ONE = TWO32; // I32F32 1.0
+export const HALF = TWO31; // I32F32 0.5 (from_num(0.5) is exact)
 const TWO16 = 65536;
 const TWO53 = 9007199254740992;
 
@@ -11,7 +13,7 @@ const TWO53 = 9007199254740992;
 // same floor as q whenever its fraction lies in [2^-16, 1 − 2^-16]; otherwise the exact slow path decides.
 const FAST_LIMIT = 34359738368; // 2^35
 const EPS = 1 / 65536; // 2^-16
-const INV_ONE = 1 / 4294967296; // 2^-32 (exact)
+const INV_ONE = 1 / TWO32; // 2^-32 (exact)
 
 /** floor(a * b / 2^32) for 0 <= a, b and a * floor(b / 2^16) < 2^53 (e.g. a, b < 2^36): I32F32 mul (floor). */
 export function mulFloor(a: number, b: number): number {

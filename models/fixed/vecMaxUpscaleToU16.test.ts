@@ -1,7 +1,7 @@
 // vec_max_upscale_to_u16 / vec_u16_max_upscale_to_u16 (subtensor-vectors.md A.1 items 1–2), exact.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { vecMaxUpscaleToU16, vecU16MaxUpscaleToU16 } from "./vecMaxUpscaleToU16.js";
+import { vecMaxUpscaleToU16, vecU16MaxUpscaleToU16, vecU16MaxUpscaleToU16InPlace } from "./vecMaxUpscaleToU16.js";
 import { fromF32, fromInt } from "../../test/conformance/fixedLiterals.js";
 import { I32F32_MAX_RAW } from "./expSafe.js";
 
@@ -71,5 +71,22 @@ describe("test_vec_u16_max_upscale_to_u16 (A.1 item 2)", () => {
       }),
       { numRuns: 500 },
     );
+  });
+});
+
+describe("vecU16MaxUpscaleToU16InPlace", () => {
+  it("equals the BigInt port of vec_u16_max_upscale_to_u16", () => {
+    fc.assert(fc.property(fc.array(fc.integer({ min: 0, max: 65535 }), { minLength: 1, maxLength: 40 }), (row) => {
+      const vals = Uint16Array.from(row);
+      vecU16MaxUpscaleToU16InPlace(vals, 0, vals.length);
+      expect(Array.from(vals)).toEqual(vecU16MaxUpscaleToU16(row));
+    }), { numRuns: 500 });
+  });
+  it("equals it on small rows (the max ≤ 32768 branch) and on rows near the branch threshold", () => {
+    for (const row of [[244, 245, 0, 3], [32768, 1, 16384], [32769, 1, 16385], [1], [0, 0]]) {
+      const vals = Uint16Array.from(row);
+      vecU16MaxUpscaleToU16InPlace(vals, 0, vals.length);
+      expect(Array.from(vals)).toEqual(vecU16MaxUpscaleToU16(row));
+    }
   });
 });

@@ -2,6 +2,9 @@
 // (spec/yuma.md §2.3). Inputs are raw I32F32 values (r stands for r / 2^32) or u16 integers. Computed in
 // BigInt: this runs once per weight submission, and raws up to I32F32::MAX (2^63 − 1) must be handled.
 // Raws outside the I32F32 range saturate to it (as `saturating_from_num` would when building them).
+// vecU16MaxUpscaleToU16InPlace is the same rule on u16 rows in `number` arithmetic, for hot loops.
+
+import { TWO31, TWO32 } from "../chainConstants.js";
 
 const FRAC = 32n;
 const I64_MAX = (1n << 63n) - 1n;
@@ -74,4 +77,33 @@ export function vecU16MaxUpscaleToU16(vec: ArrayLike<number>): number[] {
   const raws: bigint[] = new Array(vec.length);
   for (let i = 0; i < vec.length; i++) raws[i] = BigInt(vec[i]) << FRAC;
   return vecMaxUpscaleToU16(raws);
+}
+
+/**
+ * chain: epoch/math.rs::vec_u16_max_upscale_to_u16 on `vals[from..to)`, in place and in `number`s (no
+ * allocation): the same results as vecU16MaxUpscaleToU16 (a test checks it). Every intermediate stays
+ * below 2^50, so doubles are exact (floor of a quotient is safe: the true quotient is at least 1/m ≥
+ * 2^-16 away from the next integer, above the double's ulp there).
+ */
+export function vecU16MaxUpscaleToU16InPlace(vals: Uint16Array, from: number, to: number): void {
+  let m = 0;
+  for (let e = from; e < to; e++) if (vals[e] > m) m = vals[e];
+  if (m === 0) return; // every entry is 0 and stays 0
+  if (m > 32768) {
+    const scale = Math.floor((65535 * TWO32) / m); // safe_div(I32F32(65535), I32F32(m)), raw
+    for (let e = from; e < to; e++) vals[e] = roundRawToU16(vals[e] * scale);
+  } else {
+    for (let e = from; e < to; e++) {
+      const q = vals[e] * 65535; // (v · 65535) as an integer; raw of the product is q · 2^32
+      const hi = Math.floor(q / m);
+      const lo = q - hi * m;
+      vals[e] = roundRawToU16(hi * TWO32 + Math.floor((lo * TWO32) / m)); // safe_div raw = floor(q · 2^32 / m)
+    }
+  }
+}
+
+/** Non-negative I32F32 raw → round() (ties away from zero) → saturating u16. */
+function roundRawToU16(raw: number): number {
+  const r = Math.floor((raw + TWO31) / TWO32);
+  return r > 65535 ? 65535 : r;
 }

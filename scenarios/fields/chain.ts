@@ -1,6 +1,7 @@
 // `chain`: network-wide state at the start and global parameters. Defaults are the chain's
 // (spec/emission.md §7, spec/yuma.md §3, spec/pools-staking-registration.md §7).
 import * as z from "zod";
+import { DEFAULT_MIN_STAKE } from "../../models/chainConstants.js";
 import { amount, intRange, u16, u64String } from "./primitives.js";
 
 export const chainSchema = z
@@ -34,7 +35,7 @@ export const chainSchema = z
       .default(1_000)
       .describe("NetworkMinLockCost, in TAO (floor of the subnet registration lock). Default 1000."),
     minStake: amount()
-      .default(0.002)
+      .default(Number(DEFAULT_MIN_STAKE) / 1e9)
       .describe("DefaultMinStake, in TAO. Default 0.002."),
   })
   .prefault({})

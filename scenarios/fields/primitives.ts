@@ -1,9 +1,8 @@
 // Field types shared by the scenario schema. A message that starts with "expected " is used verbatim
 // as the "expected …" part of a scenario error (see issueText.ts).
 import * as z from "zod";
+import { U64_MAX } from "../../models/chainConstants.js";
 import { compileExpression, ExpressionError } from "../expressions.js";
-
-const U64_MAX = (1n << 64n) - 1n;
 
 /** An integer in [min, max] (inclusive). */
 export function intRange(min: number, max: number, what = "an integer") {
@@ -31,7 +30,7 @@ export const nonNegative = () =>
 export const u64String = () =>
   z.string({ error: "expected a decimal u64 string" }).superRefine((s, ctx) => {
     if (!/^(0|[1-9][0-9]*)$/.test(s) || BigInt(s) > U64_MAX) {
-      ctx.addIssue({ code: "custom", message: "expected a decimal u64 string (0 to 18446744073709551615)" });
+      ctx.addIssue({ code: "custom", message: `expected a decimal u64 string (0 to ${U64_MAX})` });
     }
   });
 

@@ -6,11 +6,11 @@ import type { TaosimInputError } from "./errors.js";
 import type { JsonDocument } from "./jsonPositions.js";
 import type { JsonPath, JsonPathSegment } from "./jsonPath.js";
 
-export const U16_MAX = 65_535;
+import { U16_MAX, U32_MAX, U64_MAX } from "../../models/chainConstants.js";
+
+export { U16_MAX, U32_MAX, U64_MAX };
 export const I16_MIN = -32_768;
 export const I16_MAX = 32_767;
-export const U32_MAX = 4_294_967_295;
-export const U64_MAX = 18_446_744_073_709_551_615n;
 
 /** What each kind of field must be, as printed after "expected". */
 export const EXPECTED = {
@@ -18,7 +18,7 @@ export const EXPECTED = {
   i16: "an integer -32768..32767 (i16)",
   u32: "an integer 0..4294967295 (u32)",
   u53: "an integer 0..9007199254740991 (at most 2^53-1)",
-  raoU64: "a decimal string of an integer 0..18446744073709551615 (u64)",
+  raoU64: `a decimal string of an integer 0..${U64_MAX} (u64)`,
   raoU53: "a decimal string of an integer 0..9007199254740991 (u64, at most 2^53-1 here)",
   bool: "true or false",
 } as const;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { TaosimInputError, TaosimInputErrors, isTaosimInputError } from "./errors.js";
+import { TaosimInputError, isTaosimInputError } from "./errors.js";
 
 describe("TaosimInputError", () => {
   it("formats file:line:col: path: expected, found", () => {
@@ -22,12 +22,14 @@ describe("TaosimInputError", () => {
       .toBe("taosim: x.yaml:3: expected a mapping, found a list");
   });
 
-  it("groups several errors one per line", () => {
+  it("groups several problems in one error, printed one per line, the first one's parts on the error", () => {
     const a = new TaosimInputError({ file: "a", line: 1, col: 2, path: "p", expected: "x", found: "y" });
-    const b = new TaosimInputError({ file: "a", line: 3, col: 4, path: "q", expected: "u", found: "v" });
-    const all = new TaosimInputErrors([a, b]);
+    const b = new TaosimInputError({ file: "a", line: 3, col: 4, path: "q", expected: "u", found: "v", code: "scenario" });
+    const all = new TaosimInputError([a, b]);
     expect(all.format()).toBe("taosim: a:1:2: p: expected x, found y\ntaosim: a:3:4: q: expected u, found v");
     expect(all.exitCode).toBe(2);
+    expect(all.problems.map((p) => [p.line, p.path, p.code])).toEqual([[1, "p", "input"], [3, "q", "scenario"]]);
+    expect([all.file, all.line, all.col, all.path]).toEqual(["a", 1, 2, "p"]);
     expect([isTaosimInputError(a), isTaosimInputError(all), isTaosimInputError(new Error("bug"))]).toEqual([true, true, false]);
   });
 });

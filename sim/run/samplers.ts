@@ -1,5 +1,6 @@
 // Samplers: plain read-only functions `(view, block) => rows`, registered by name per table
 // (Mesa's DataCollector, declaratively). The run prefixes task, point and replicate.
+import { TWO32 } from "../../models/chainConstants.js";
 import type { SubnetWorld } from "../world/SubnetWorld.js";
 import type { World } from "../world/World.js";
 import { Role } from "../world/roles.js";
@@ -83,7 +84,7 @@ export const subnetsSampler: Sampler = {
         sub.publicNetuid, block, spotPrice(e, i), e.subnetTao[i], e.alphaIn[i], e.alphaOut[i], e.taoInTotal[i] + e.excessTaoTotal[i],
         e.alphaInTotal[i], e.ownerAlphaTotal[i], e.minerAlphaTotal[i], e.validatorAlphaTotal[i], e.rootAlphaTotal[i],
         e.recycledAlphaTotal[i], sub.registrationsTotal, sub.reg.burn,
-        Number(e.movingPrice[i]) / 4294967296, e.excessTaoTotal[i], e.alphaOutTotal[i], e.burnedAlphaTotal[i], e.epochIndex[i], sub.n,
+        Number(e.movingPrice[i]) / TWO32, e.excessTaoTotal[i], e.alphaOutTotal[i], e.burnedAlphaTotal[i], e.epochIndex[i], sub.n,
       ];
     });
   },

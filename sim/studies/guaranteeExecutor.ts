@@ -1,7 +1,7 @@
 // How the consensus-guarantee chunks are executed: one task = one chunk, run by `executeGuaranteeTask`
 // (the worker entry: plain data in, one Float64Array out). Executors are interchangeable; results come
 // back in task order, so the output files do not depend on which executor ran them.
-import { runGuaranteeChunk, type GuaranteeChunkSpec } from "../../models/studies/index.js";
+import { runGuaranteeChunk, type GuaranteeChunkSpec } from "./studyDrivers.js";
 import { createRng } from "../rng/index.js";
 
 export interface GuaranteeTask {

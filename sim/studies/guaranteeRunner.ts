@@ -4,7 +4,7 @@
 // any executor gives the inline executor's bits).
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import type { GuaranteeChunkSpec } from "../../models/studies/index.js";
+import type { GuaranteeChunkSpec } from "./studyDrivers.js";
 import type { TaskResult, TaskSpec } from "../parallel/types.js";
 import { executeGuaranteeTask } from "./guaranteeExecutor.js";
 

@@ -6,7 +6,7 @@
 import {
   GUARANTEE_DEFAULTS, contourSegments, honestUtilityNeeded, planGuaranteeChunks, selfWeightGrid,
   type GuaranteeChunkSpec, type GuaranteeStudyParams,
-} from "../../models/studies/index.js";
+} from "./studyDrivers.js";
 import type { CsvCell } from "../../reports/tables/formatCell.js";
 import { retentionChartSpec, type RetentionLine } from "./charts/retentionChart.js";
 import { inlineGuaranteeExecutor, type GuaranteeExecutor, type GuaranteeTask } from "./guaranteeExecutor.js";

@@ -5,7 +5,7 @@ import { isStudyName, STUDY_DESCRIPTIONS, UnknownStudyError, type StudyName } fr
 import { writeYumaCasesStudy, type YumaCasesStudyOptions } from "./yumaCasesOutputs.js";
 import { writeGuaranteesStudy } from "./guaranteesOutputs.js";
 import type { GuaranteeExecutor, GuaranteeTask } from "./guaranteeExecutor.js";
-import type { GuaranteeStudyParams } from "../../models/studies/index.js";
+import type { GuaranteeStudyParams } from "./studyDrivers.js";
 import { renderStudyReportHtml } from "./studyReport.js";
 
 /** Root seed of the studies unless one is given (the chain's test seeds its generator with 0). */

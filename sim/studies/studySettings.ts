@@ -2,7 +2,7 @@
 // with its check and a one-line description (`taosim show STUDY` prints them). Values arrive parsed
 // as YAML (`true`, `12`, `[0.6, 0.9]`); a check returns the value or the "expected …" text.
 import { YUMA_CASES } from "../../models/variants/cases.js";
-import { GUARANTEE_DEFAULTS, STUDY_VARIANTS, type GuaranteeStudyParams, type StudyVariantName } from "../../models/studies/index.js";
+import { GUARANTEE_DEFAULTS, STUDY_VARIANTS, type GuaranteeStudyParams, type StudyVariantName } from "./studyDrivers.js";
 import type { RunStudyOptions } from "./runStudy.js";
 import { QUICK_GUARANTEE_PARAMS } from "./guaranteesOutputs.js";
 import type { StudyName } from "./studyRegistry.js";

@@ -1,11 +1,11 @@
 // Runs the yuma-cases study and writes `yuma-cases.csv` (one row per case, variant and validator) and
 // `charts/yuma-cases.vl.json` (a faceted grouped bar chart: per case, per validator, one bar per variant).
 import { YUMA_CASES } from "../../models/variants/cases.js";
-import { STUDY_VARIANTS, yumaCasesTotals, type StudyVariantName } from "../../models/studies/index.js";
+import { STUDY_VARIANTS, yumaCasesTotals, type StudyVariantName } from "./studyDrivers.js";
 import { yumaCasesChartSpec } from "./charts/yumaCasesChart.js";
 import type { StudyFiles } from "./studyFiles.js";
 import type { StudyTable } from "./studyReport.js";
-import type { CaseTotalRow } from "../../models/studies/index.js";
+import type { CaseTotalRow } from "./studyDrivers.js";
 
 export interface YumaCasesStudyOptions {
   /** Case keys to run (default all 22). */

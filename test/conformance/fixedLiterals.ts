@@ -1,7 +1,7 @@
 // Test-literal encodings of the chain's tests (subtensor-vectors.md §0.2): I32F32::from_num of an f32 or
 // f64 literal = round-to-nearest-even of the literal's exact binary value onto the 2^-32 grid.
 
-const TWO32 = 4294967296;
+import { TWO32 } from "../../models/chainConstants.js";
 
 /** Round half to even of a double that is an exact binary value (|x| < 2^52 after scaling). */
 function roundHalfEven(p: number): number {

@@ -1,4 +1,4 @@
-// `taosim bench [consensus|economy|pool|engine|workers|all] [--json] [--scale x]`: runs benchmark suites,
+// `taosim bench [consensus|economy|pool|engine|workers|cli|all] [--json] [--scale x]`: runs benchmark suites,
 // prints a table (or the rows as JSON) and writes bench/results/<suite>.csv. Timings are never asserted.
 
 import { mkdirSync, renameSync, writeFileSync } from "node:fs";
@@ -17,6 +17,7 @@ const SUITES: Record<string, () => Promise<Suite>> = {
   pool: async () => (await import("../../../bench/pool/poolBench.js")).benchPool as Suite,
   engine: async () => (await import("../../../bench/engine/engineBench.js")).benchEngine as Suite,
   workers: async () => (await import("../../../bench/workers/workersBench.js")).benchWorkers as Suite,
+  cli: async () => (await import("../../../bench/cli/cliBench.js")).benchCli,
 };
 
 export const BENCH_SUITES = Object.keys(SUITES);

@@ -1,7 +1,7 @@
 // `taosim list [--json]`: the built-in scenarios, then the built-in studies, with their one-line
-// descriptions (JSON rows carry `kind: "scenario" | "study"`).
+// descriptions (JSON rows carry `kind: "scenario" | "study"`). The library is imported when the command runs.
 import type { Command } from "commander";
-import { listBuiltins, type BuiltinInfo } from "../../../scenarios/library.js";
+import type { BuiltinInfo } from "../../../scenarios/library.js";
 import { STUDY_DESCRIPTIONS, STUDY_NAMES } from "../../studies/studyRegistry.js";
 import { processContext, type CliContext } from "../context.js";
 
@@ -18,7 +18,8 @@ export function formatBuiltinJson(builtins: readonly (BuiltinInfo & { kind?: str
 }
 
 /** Built-in scenarios (sorted by name), then the built-in studies, each with its kind. */
-export function listBuiltinsAndStudies(): (BuiltinInfo & { kind: "scenario" | "study" })[] {
+export async function listBuiltinsAndStudies(): Promise<(BuiltinInfo & { kind: "scenario" | "study" })[]> {
+  const { listBuiltins } = await import("../../../scenarios/library.js");
   return [
     ...listBuiltins().map((b) => ({ ...b, kind: "scenario" as const })),
     ...STUDY_NAMES.map((name) => ({ name, description: STUDY_DESCRIPTIONS[name], kind: "study" as const })),
@@ -30,8 +31,8 @@ export function register(program: Command, ctx: CliContext = processContext): vo
     .command("list")
     .description("list the built-in scenarios and studies with one-line descriptions")
     .option("--json", "print a JSON array of { name, description, kind }")
-    .action((options: { json?: boolean }) => {
-      const builtins = listBuiltinsAndStudies();
+    .action(async (options: { json?: boolean }) => {
+      const builtins = await listBuiltinsAndStudies();
       ctx.io.writeOut(options.json ? formatBuiltinJson(builtins) : formatBuiltinTable(builtins));
     });
 }

@@ -2,7 +2,8 @@ import { readFileSync } from "node:fs";
 import { Command } from "commander";
 import { afterEach, describe, expect, it } from "vitest";
 import { TaosimInputError } from "../errors.js";
-import { quote, register, runQuoteCommand } from "./quote.js";
+import { register } from "./quote.js";
+import { quote, runQuoteCommand } from "../quoteSwap.js";
 import { CommandExit } from "../errors.js";
 import { main } from "../main.js";
 

@@ -1,13 +1,10 @@
 // `taosim report DIR`: rebuilds summary.csv, aggregate.csv, charts/ and report.html from an existing
 // run folder (interfaces.md); on a study folder (`taosim.study/1`), its charts and report.html from the
 // study's CSVs. Exit 2 when DIR is not a complete run or study folder (no manifest.json).
+// The report builder (vega) is imported when the command runs.
 import { statSync } from "node:fs";
 import { join } from "node:path";
 import type { Command } from "commander";
-import { buildReport } from "../../../reports/buildReport.js";
-import { ManifestFormatError } from "../../../reports/tables/readManifest.js";
-import { rebuildStudyReport, StudyFolderError } from "../../studies/rebuildStudyReport.js";
-import { STUDY_MANIFEST_FORMAT } from "../../studies/studyFiles.js";
 import { processContext, type CliContext } from "../context.js";
 import { TaosimInputError } from "../errors.js";
 
@@ -30,6 +27,7 @@ export function assertRunFolder(dir: string): void {
 
 /** A study folder (`taosim.study/1`): charts and report.html rebuilt by sim/studies from its CSVs. */
 async function rebuildStudy(dir: string, options: ReportCommandOptions, ctx: CliContext): Promise<void> {
+  const { rebuildStudyReport, StudyFolderError } = await import("../../studies/rebuildStudyReport.js");
   let result;
   try {
     result = await rebuildStudyReport(dir);
@@ -49,6 +47,9 @@ export function register(program: Command, ctx: CliContext = processContext): vo
     .option("--quiet", "print nothing")
     .action(async (dir: string, options: ReportCommandOptions) => {
       assertRunFolder(dir);
+      const { buildReport } = await import("../../../reports/buildReport.js");
+      const { ManifestFormatError } = await import("../../../reports/tables/readManifest.js");
+      const { STUDY_MANIFEST_FORMAT } = await import("../../studies/studyFiles.js");
       try {
         await buildReport(dir, { quiet: options.quiet === true, writeOut: (text) => ctx.io.writeOut(text) });
       } catch (error) {

@@ -1,28 +1,13 @@
 // `taosim run <scenario.yaml | built-in name | study> [--out DIR] [--seed N] [--workers N] [--set path=value]…
-// [--quiet] [--shard i/n] [--resume] [--queue URL]`: loads and checks the scenario (exit 2 with every
-// problem, before anything is written), plans its tasks, runs them through sim/parallel (which writes
-// the CSVs and, last, manifest.json, every file atomically), then builds the report. Exit 1 when a
-// task failed (the others are still written and the failure is in the manifest). A built-in study
-// name (yuma-cases, consensus-guarantees) runs that study instead (runStudyCommand.ts).
-import { existsSync } from "node:fs";
+// [--quiet] [--shard i/n] [--resume] [--queue URL]`: parses the flags and calls sim/run's runScenario
+// (the same orchestration as the library API), then prints the summary. Exit 2 on bad input (nothing
+// written), 1 when a task failed (the others are still written and the failure is in the manifest).
+// The orchestration is imported when the command runs, so other commands start without it.
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import type { Command } from "commander";
-import { buildReport } from "../../../reports/buildReport.js";
-import { applyOverrides } from "../../../scenarios/applyOverrides.js";
-import { checkScenarioSource } from "../../../scenarios/loadScenarioSource.js";
-import { ScenarioError } from "../../../scenarios/ScenarioError.js";
-import type { LoadedScenario } from "../../../scenarios/loadScenario.js";
-import { createProgressReporter } from "../../parallel/progressReporter.js";
-import { parseShard } from "../../parallel/runTasksOptions.js";
-import { runTasks } from "../../parallel/runTasks.js";
-import type { TaskSpec } from "../../parallel/types.js";
-import { planTasks, type TaskPlan } from "../../plan/planTasks.js";
+import type { RunOutcome } from "../../run/runScenario.js";
 import { processContext, type CliContext } from "../context.js";
 import { CommandExit, TaosimInputError } from "../errors.js";
-import { isStudyName } from "../../studies/studyRegistry.js";
-import { runStudyCommand } from "./runStudyCommand.js";
-import { toInputErrors } from "./validate.js";
 
 export interface RunCommandOptions {
   out?: string;
@@ -35,12 +20,6 @@ export interface RunCommandOptions {
   queue?: string;
 }
 
-/** The runner module workers load (the built .js next to the compiled CLI, or the .ts source under tsx). */
-export function runnerModulePath(): string {
-  const js = fileURLToPath(new URL("../../run/taskRunner.js", import.meta.url));
-  return existsSync(js) ? js : js.replace(/\.js$/, ".ts");
-}
-
 function intOption(flag: string, text: string | undefined, min: number): number | undefined {
   if (text === undefined) return undefined;
   const n = Number(text);
@@ -50,55 +29,29 @@ function intOption(flag: string, text: string | undefined, min: number): number 
   return n;
 }
 
-/** Loads, overrides and plans; every scenario problem becomes an input error (exit 2). */
-export function prepareRun(source: string, sets: readonly string[], seed: number | undefined): { loaded: LoadedScenario; plan: TaskPlan } {
-  const check = checkScenarioSource(source);
-  if (!check.ok) throw toInputErrors(check.problems);
-  try {
-    const loaded = sets.length > 0 ? applyOverrides(check.loaded, sets) : check.loaded;
-    return { loaded, plan: planTasks(loaded, { seed }) };
-  } catch (err) {
-    if (err instanceof ScenarioError) throw toInputErrors(err.problems);
-    throw err;
-  }
-}
-
 export async function runCommand(source: string, opts: RunCommandOptions, ctx: CliContext): Promise<number> {
   const seed = intOption("--seed", opts.seed, 0);
   const workers = intOption("--workers", opts.workers, 1);
-  if (isStudyName(source) && !existsSync(source)) return runStudyCommand(source, opts, ctx, seed, workers);
-  const shard = opts.shard === undefined ? null : parseShard(opts.shard);
-  const { loaded, plan } = prepareRun(source, opts.set ?? [], seed);
-  const s = loaded.scenario;
-  const outDir = opts.out ?? join("out", s.name);
-  const ref = { file: loaded.file, source: loaded.text, sha256: loaded.sha256, rootSeed: plan.rootSeed, overrides: loaded.overrides };
-  const tasks: TaskSpec[] = plan.tasks.map((t) => ({ index: t.index, point: t.point, replicate: t.replicate, seed: t.seed, params: t.params, scenario: ref }));
-  const quiet = opts.quiet === true || Boolean(process.env.CI) || !process.stdout.isTTY;
-  const progress = createProgressReporter({ quiet });
-  let result;
-  try {
-    result = await runTasks({
-      tasks,
-      runnerModule: runnerModulePath(),
-      outDir,
-      header: {
-        scenario: { name: s.name, sha256: loaded.sha256, file: loaded.file, description: s.description, overrides: [...loaded.overrides] },
-        seed: plan.rootSeed,
-        points: plan.points.map((p) => ({ index: p.index, params: Object.fromEntries(p.assignments.map((a) => [a.key, a.value])) })),
-      },
-      workers,
-      shard,
-      resume: opts.resume === true,
-      queue: opts.queue ?? null,
-      onProgress: (p) => progress.update(p),
-    });
-  } finally {
-    progress.stop();
+  const quiet = opts.quiet === true;
+  const { runScenario } = await import("../../run/runScenario.js");
+  const started = Date.now();
+  const outcome = await runScenario(source, {
+    out: opts.out, seed, workers, set: opts.set ?? [], shard: opts.shard, resume: opts.resume, queue: opts.queue,
+    progress: !quiet && !process.env.CI && process.stdout.isTTY === true,
+  });
+  printOutcome(outcome, quiet, opts.shard !== undefined, (Date.now() - started) / 1000, ctx);
+  return outcome.exitCode;
+}
+
+function printOutcome(o: RunOutcome, quiet: boolean, sharded: boolean, seconds: number, ctx: CliContext): void {
+  for (const w of o.warnings) ctx.io.writeErr(`taosim: ${w}\n`);
+  if (o.kind === "study") {
+    if (!quiet) ctx.io.writeOut(`${o.outDir}: study ${o.name} written (${o.total} files, ${seconds.toFixed(1)} s)\nreport: ${join(o.outDir, "report.html")}\n`);
+    return;
   }
-  if (shard === null) await buildReport(outDir, { quiet: opts.quiet === true });
-  for (const f of result.failures) ctx.io.writeErr(`taosim: task ${f.index} (point ${f.point}, replicate ${f.replicate}) failed: ${JSON.stringify(f.error ?? f.status)}\n`);
-  if (opts.quiet !== true) ctx.io.writeOut(`${outDir}: ${result.manifestRows.length - result.failures.length}/${result.manifestRows.length} tasks ok\n`);
-  return result.failures.length > 0 ? 1 : 0;
+  if (!quiet && !sharded) ctx.io.writeOut(`report: ${join(o.outDir, "report.html")}\n`);
+  for (const f of o.failures) ctx.io.writeErr(`taosim: task ${f.index} (point ${f.point}, replicate ${f.replicate}) failed: ${JSON.stringify(f.error ?? f.status)}\n`);
+  if (!quiet) ctx.io.writeOut(`${o.outDir}: ${o.total - o.failures.length}/${o.total} tasks ok\n`);
 }
 
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value];

@@ -5,23 +5,23 @@ import { validateScenarioSource } from "./validate.js";
 import { TaosimInputError } from "../errors.js";
 
 describe("validate", () => {
-  it("summarises a valid built-in", () => {
-    expect(validateScenarioSource("weight-copiers")).toEqual({
+  it("summarises a valid built-in", async () => {
+    expect(await validateScenarioSource("weight-copiers")).toEqual({
       ok: true,
       summary: "<built-in weight-copiers>: valid: scenario weight-copiers, 1 subnet, 36000 blocks, 8 tasks (2 sweep points × 4 replicates)",
     });
   });
 
-  it("turns every problem into a TaosimInputError line", () => {
-    const r = validateScenarioSource("/nonexistent/s.yaml");
+  it("turns every problem into a TaosimInputError line", async () => {
+    const r = await validateScenarioSource("/nonexistent/s.yaml");
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.error.format()).toBe("taosim: /nonexistent/s.yaml:1:1: (file): expected a readable scenario file, found no such file");
     expect(r.error.exitCode).toBe(2);
   });
 
-  it("suggests a built-in for a near miss", () => {
-    const r = validateScenarioSource("defualt");
+  it("suggests a built-in for a near miss", async () => {
+    const r = await validateScenarioSource("defualt");
     expect(!r.ok && r.error.format()).toBe(
       'taosim: defualt:1:1: (file): expected a scenario file or a built-in name (did you mean "default"?), found no such file or built-in',
     );
@@ -42,12 +42,12 @@ describe("list", () => {
 });
 
 describe("show", () => {
-  it("returns the YAML of a built-in", () => {
-    expect(showBuiltin("default")).toMatch(/^# yaml-language-server: \$schema=\.\.\/taosim\.scenario\.schema\.json\nformat: taosim\.scenario\/1\nname: default\n/);
+  it("returns the YAML of a built-in", async () => {
+    expect(await showBuiltin("default")).toMatch(/^# yaml-language-server: \$schema=\.\.\/taosim\.scenario\.schema\.json\nformat: taosim\.scenario\/1\nname: default\n/);
   });
-  it("refuses an unknown name with exit 2", () => {
+  it("refuses an unknown name with exit 2", async () => {
     try {
-      showBuiltin("halvng");
+      await showBuiltin("halvng");
       expect.unreachable();
     } catch (err) {
       expect(err).toBeInstanceOf(TaosimInputError);

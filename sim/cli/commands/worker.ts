@@ -1,9 +1,8 @@
 // `taosim worker --queue redis://HOST:PORT [--workers N] [--runner MODULE]`: serves tasks of
 // `taosim run … --queue` from this machine until interrupted (SIGINT/SIGTERM close it cleanly; a
-// killed worker's tasks are retried elsewhere).
+// killed worker's tasks are retried elsewhere). The queue worker (bullmq, piscina) is imported when the
+// command runs.
 import type { Command } from "commander";
-import { startQueueWorker } from "../../parallel/queue/queueWorker.js";
-import { redisConnection } from "../../parallel/queue/redisConnection.js";
 import type { CliContext } from "../context.js";
 import { TaosimInputError } from "../errors.js";
 
@@ -16,11 +15,13 @@ export function register(program: Command, ctx: CliContext): void {
     .option("--runner <module>", "task runner module path, when it differs from the submitting machine's")
     .option("--quiet", "print nothing per task")
     .action(async (opts: { queue: string; workers?: string; runner?: string; quiet?: boolean }) => {
+      const { redisConnection } = await import("../../parallel/queue/redisConnection.js");
       redisConnection(opts.queue); // validates the URL before connecting
       const workers = opts.workers === undefined ? undefined : Number(opts.workers);
       if (workers !== undefined && !(Number.isInteger(workers) && workers >= 1)) {
         throw new TaosimInputError({ file: "<args>", line: 1, col: 1, path: "--workers", expected: "an integer ≥ 1", found: JSON.stringify(opts.workers), code: "cli-option" });
       }
+      const { startQueueWorker } = await import("../../parallel/queue/queueWorker.js");
       const handle = await startQueueWorker({
         queue: opts.queue,
         workers,

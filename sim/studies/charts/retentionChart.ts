@@ -2,7 +2,7 @@
 // x honest self-weight W_H, y cabal self-weight W_C, one contour E_H = S_H per honest stake S_H.
 import type { TopLevelSpec } from "vega-lite";
 import { CHART_CONFIG, chartNumber } from "../../../reports/charts/chartTheme.js";
-import type { ContourSegment } from "../../../models/studies/index.js";
+import type { ContourSegment } from "../studyDrivers.js";
 
 export interface RetentionLine {
   honestStake: number;

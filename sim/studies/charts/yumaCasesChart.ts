@@ -2,7 +2,7 @@
 // validator's total dividend per 1000 TAO, one bar per variant.
 import type { TopLevelSpec } from "vega-lite";
 import { CHART_CONFIG, chartNumber } from "../../../reports/charts/chartTheme.js";
-import type { CaseTotalRow, StudyVariantName } from "../../../models/studies/index.js";
+import type { CaseTotalRow, StudyVariantName } from "../studyDrivers.js";
 
 export function yumaCasesChartSpec(rows: readonly CaseTotalRow[], variants: readonly StudyVariantName[]): TopLevelSpec {
   const values = rows.map((r) => ({

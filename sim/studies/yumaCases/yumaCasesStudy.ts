@@ -1,9 +1,9 @@
 // The `yuma-cases` study (issue 9 item 2): every synthetic case under every research variant (their
 // suite parameters, models/variants VARIANT_DEFAULTS) and under the chain epoch (chain, chain-yuma3).
 // Result: per case, each validator's total dividend per 1000 TAO over the case's epochs, per variant.
-import { runCase } from "../../variants/runCase.js";
-import { YUMA_CASES } from "../../variants/cases.js";
-import { VARIANT_NAMES, type VariantName, type YumaCase } from "../../variants/types.js";
+import { runCase } from "../../../models/variants/runCase.js";
+import { YUMA_CASES } from "../../../models/variants/cases.js";
+import { VARIANT_NAMES, type VariantName, type YumaCase } from "../../../models/variants/types.js";
 import { CHAIN_VARIANTS, runCaseOnChain, type ChainVariantName } from "./chainCaseRun.js";
 
 export type StudyVariantName = VariantName | ChainVariantName;

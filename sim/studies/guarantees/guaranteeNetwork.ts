@@ -7,10 +7,10 @@
 // Departures, none of which changes the measured epoch: servers' self-weights are not stored (the
 // epoch masks self-weights and rows without a permit anyway); the permit epoch runs once per network
 // instead of once per grid point (its inputs do not depend on the self-weights).
-import { runEpoch } from "../../consensus/runEpoch.js";
-import { EpochScratch } from "../../consensus/scratch.js";
-import { DEFAULT_EPOCH_HYPERPARAMETERS, type EpochHyperparameters, type EpochInput } from "../../consensus/types.js";
-import { maxUpscaleU16InPlace } from "./maxUpscaleU16.js";
+import { runEpoch } from "../../../models/consensus/runEpoch.js";
+import { EpochScratch } from "../../../models/consensus/scratch.js";
+import { DEFAULT_EPOCH_HYPERPARAMETERS, type EpochHyperparameters, type EpochInput } from "../../../models/consensus/types.js";
+import { vecU16MaxUpscaleToU16InPlace } from "../../../models/fixed/vecMaxUpscaleToU16.js";
 import { sampleStakes, splitSizes, weightShares, type GraphNoise, type GraphShape, type SplitSizes } from "./splitGraph.js";
 
 /** Rao emitted by the measured epoch (init_run_epochs: `epoch(netuid, 1_000_000_000)`). */
@@ -100,7 +100,7 @@ export class GuaranteeNetwork {
         const w = k < majorServers ? onMajor : onMinor;
         val[row + k] = Math.floor(w * this.shares[row + k] * 65535);
       }
-      maxUpscaleU16InPlace(val, row, row + nS);
+      vecU16MaxUpscaleToU16InPlace(val, row, row + nS);
     }
   }
 

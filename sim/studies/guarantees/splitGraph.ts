@@ -9,6 +9,8 @@
 // Sampling runs in float64 from our own seeded uniforms; the stored u16 weights and rao stakes are
 // what the chain would store for those samples (fixed_proportion_to_u16, then set_weights' max-upscale).
 
+import { TWO32 } from "../../../models/chainConstants.js";
+
 /** A uniform source on [0, 1). */
 export type UniformSource = () => number;
 
@@ -34,8 +36,8 @@ export interface SplitSizes {
  */
 export function nonExtremeCount(ratio: number, total: number): number {
   if (total === 0) return 0;
-  const raw = Math.round(ratio * 4294967296); // ≤ 2^32; raw · total < 2^42: exact
-  let subset = Math.floor((raw * total) / 4294967296);
+  const raw = Math.round(ratio * TWO32); // ≤ 2^32; raw · total < 2^42: exact
+  let subset = Math.floor((raw * total) / TWO32);
   if (subset === 0) subset = 1;
   else if (subset === total) subset = total - 1;
   return subset;

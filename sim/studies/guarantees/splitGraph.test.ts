@@ -1,7 +1,4 @@
 import { describe, expect, it } from "vitest";
-import fc from "fast-check";
-import { vecU16MaxUpscaleToU16 } from "../../fixed/vecMaxUpscaleToU16.js";
-import { maxUpscaleU16InPlace } from "./maxUpscaleU16.js";
 import { drawGraphNoise, nonExtremeCount, sampleStakes, splitSizes, TOTAL_STAKE_RAO, weightShares } from "./splitGraph.js";
 import { bondsPenaltyU16, GuaranteeNetwork } from "./guaranteeNetwork.js";
 import { GUARANTEE_SHAPE, selfWeightGrid } from "./guaranteeChunks.js";
@@ -27,23 +24,6 @@ describe("nonExtremeCount", () => {
   });
 });
 const HONEST = [0.51, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95, 0.99];
-
-describe("maxUpscaleU16InPlace", () => {
-  it("equals the BigInt port of vec_u16_max_upscale_to_u16", () => {
-    fc.assert(fc.property(fc.array(fc.integer({ min: 0, max: 65535 }), { minLength: 1, maxLength: 40 }), (row) => {
-      const vals = Uint16Array.from(row);
-      maxUpscaleU16InPlace(vals, 0, vals.length);
-      expect(Array.from(vals)).toEqual(vecU16MaxUpscaleToU16(row));
-    }), { numRuns: 500 });
-  });
-  it("equals it on small rows (the max ≤ 32768 branch) and on rows near the branch threshold", () => {
-    for (const row of [[244, 245, 0, 3], [32768, 1, 16384], [32769, 1, 16385], [1], [0, 0]]) {
-      const vals = Uint16Array.from(row);
-      maxUpscaleU16InPlace(vals, 0, vals.length);
-      expect(Array.from(vals)).toEqual(vecU16MaxUpscaleToU16(row));
-    }
-  });
-});
 
 describe("split graph sampling", () => {
   const shape = GUARANTEE_SHAPE;

@@ -1,6 +1,7 @@
-// Built-in research studies as pure computations (issue 9): `yuma-cases` (synthetic cases under every
-// Yuma variant and the chain epoch) and `consensus-guarantees` (the chain's Monte Carlo of honest
-// stake retention). Running them and writing their files is sim/studies/.
+// The experiment drivers of the built-in studies (issue 9): `yuma-cases` (synthetic cases under every
+// Yuma variant and the chain epoch) and `consensus-guarantees` (the chain's Monte Carlo of honest stake
+// retention). They drive models/ and hold no chain rule, so they live here, beside the code that runs
+// them and writes their files (runStudy.ts).
 export {
   STUDY_VARIANTS, yumaCasesTotals, caseTotals, isChainVariant,
   type StudyVariantName, type CaseTotalRow, type YumaCasesOptions,
@@ -21,4 +22,3 @@ export {
   TOTAL_STAKE_RAO, STAKE_SIGMA, type GraphShape, type GraphNoise, type SplitSizes, type UniformSource,
 } from "./guarantees/splitGraph.js";
 export { honestUtilityNeeded, contourSegments, type ContourSegment } from "./guarantees/retention.js";
-export { maxUpscaleU16InPlace } from "./guarantees/maxUpscaleU16.js";

@@ -12,12 +12,12 @@
 //   epoch: the chain itself then drops every bond to it (bonds to uids registered since the last
 //   mechanism step are masked) while the weights set after it still count;
 // - permits: every staked validator holds one from the start (the chain's top-k by stake, k = 64).
-import { runEpoch } from "../../consensus/runEpoch.js";
-import { EpochScratch } from "../../consensus/scratch.js";
-import { DEFAULT_EPOCH_HYPERPARAMETERS, type EpochHyperparameters, type EpochInput, type SparseU16 } from "../../consensus/types.js";
-import { vecU16MaxUpscaleToU16 } from "../../fixed/vecMaxUpscaleToU16.js";
-import { dividendPer1000Tao } from "../../variants/runCase.js";
-import type { YumaCase } from "../../variants/types.js";
+import { runEpoch } from "../../../models/consensus/runEpoch.js";
+import { EpochScratch } from "../../../models/consensus/scratch.js";
+import { DEFAULT_EPOCH_HYPERPARAMETERS, type EpochHyperparameters, type EpochInput, type SparseU16 } from "../../../models/consensus/types.js";
+import { vecU16MaxUpscaleToU16 } from "../../../models/fixed/vecMaxUpscaleToU16.js";
+import { dividendPer1000Tao } from "../../../models/variants/runCase.js";
+import type { YumaCase } from "../../../models/variants/types.js";
 
 /** Chain configurations the study runs the cases under. */
 export const CHAIN_VARIANTS = ["chain", "chain-yuma3"] as const;

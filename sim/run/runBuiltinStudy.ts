@@ -1,24 +1,20 @@
-// `taosim run <study> [--out DIR] [--seed N] [--workers N] [--set key=value]… [--quiet]` for the
-// built-in studies (sim/studies): the settings of `--set` are the study's own (STUDY_SETTINGS), the
-// consensus-guarantee grid runs on a piscina pool when N > 1 (default N: available parallelism, as for
-// scenarios), the folder is out/<study>/ by default.
-// `taosim show <study>` prints the study's description and settings.
+// A built-in study (sim/studies) run as `taosim run <study>` or `runScenario(<study>)`: the settings of
+// `--set` are the study's own (STUDY_SETTINGS), the consensus-guarantee grid runs on a piscina pool when
+// workers > 1 (default: available parallelism, as for scenarios), the folder is out/<study>/ by default.
 import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import { parse as parseYaml } from "yaml";
-import { createExecutor } from "../../parallel/executors/index.js";
-import { createProgressReporter } from "../../parallel/progressReporter.js";
-import { planGuaranteeChunks } from "../../../models/studies/index.js";
-import { guaranteeRunnerModulePath } from "../../studies/guaranteeRunner.js";
-import { resolveGuaranteeParams } from "../../studies/guaranteesOutputs.js";
-import { parallelGuaranteeExecutor } from "../../studies/parallelGuaranteeExecutor.js";
-import { DEFAULT_STUDY_SEED, runStudy, type RunStudyOptions } from "../../studies/runStudy.js";
-import { STUDY_SETTINGS, studySetting } from "../../studies/studySettings.js";
-import { STUDY_DESCRIPTIONS, type StudyName } from "../../studies/studyRegistry.js";
-import { didYouMean } from "../../../scenarios/schemaAt.js";
-import type { CliContext } from "../context.js";
-import { TaosimInputError, TaosimInputErrors } from "../errors.js";
-import type { RunCommandOptions } from "./run.js";
+import { createExecutor } from "../parallel/executors/index.js";
+import type { ProgressReporter } from "../parallel/progressReporter.js";
+import { planGuaranteeChunks } from "../studies/studyDrivers.js";
+import { guaranteeRunnerModulePath } from "../studies/guaranteeRunner.js";
+import { resolveGuaranteeParams } from "../studies/guaranteesOutputs.js";
+import { parallelGuaranteeExecutor } from "../studies/parallelGuaranteeExecutor.js";
+import { DEFAULT_STUDY_SEED, runStudy, type RunStudyOptions, type StudyResult } from "../studies/runStudy.js";
+import { STUDY_SETTINGS, studySetting } from "../studies/studySettings.js";
+import { STUDY_DESCRIPTIONS, type StudyName } from "../studies/studyRegistry.js";
+import { didYouMean } from "../../scenarios/schemaAt.js";
+import { TaosimInputError } from "../inputError.js";
 
 const FILE = "--set";
 
@@ -49,47 +45,39 @@ export function studyOptionsFromSets(study: StudyName, sets: readonly string[]):
     if (!checked.ok) return fail(n, eq + 2, key, checked.expected, JSON.stringify(value) ?? "nothing");
     setting.apply(options, checked.value);
   });
-  if (errors.length > 0) throw new TaosimInputErrors(errors);
+  if (errors.length > 0) throw new TaosimInputError(errors);
   return { quick: options.quick, guarantees: options.guarantees, yumaCases: options.yumaCases };
 }
 
-/** Options of `taosim run` that only scenarios have. */
-const SCENARIO_ONLY = ["shard", "resume", "queue"] as const;
+export interface BuiltinStudyRun {
+  study: StudyName;
+  outDir: string;
+  seed?: number;
+  workers?: number;
+  set: readonly string[];
+  progress: ProgressReporter;
+}
 
-export async function runStudyCommand(study: StudyName, opts: RunCommandOptions, ctx: CliContext, seed: number | undefined, workers: number | undefined): Promise<number> {
-  for (const flag of SCENARIO_ONLY) {
-    if (opts[flag] !== undefined && opts[flag] !== false) {
-      throw new TaosimInputError({ file: "<args>", line: 1, col: 1, path: `--${flag}`, expected: "no --shard, --resume or --queue for a built-in study", found: `--${flag}`, code: "cli-option" });
-    }
-  }
-  const settings = studyOptionsFromSets(study, opts.set ?? []);
-  const outDir = opts.out ?? join("out", study);
-  const poolSize = workers ?? availableParallelism();
+/** Runs the study into its folder (manifest.json last); input problems throw before anything is written. */
+export async function runBuiltinStudy(run: BuiltinStudyRun): Promise<StudyResult> {
+  const { study, outDir, progress } = run;
+  const settings = studyOptionsFromSets(study, run.set);
+  const poolSize = run.workers ?? availableParallelism();
   const pool = study === "consensus-guarantees" && poolSize > 1
     ? createExecutor("piscina", { runnerModule: guaranteeRunnerModulePath(), workers: poolSize })
     : null;
-  const quiet = opts.quiet === true || Boolean(process.env.CI) || !process.stdout.isTTY;
-  const progress = createProgressReporter({ quiet });
   const total = study === "consensus-guarantees"
     ? planGuaranteeChunks(resolveGuaranteeParams(settings.quick ?? false, settings.guarantees)).length
     : 0;
   let done = 0;
-  const started = Date.now();
   try {
-    const result = await runStudy(study, {
+    return await runStudy(study, {
       outDir,
-      seed: seed ?? DEFAULT_STUDY_SEED,
+      seed: run.seed ?? DEFAULT_STUDY_SEED,
       ...settings,
       executor: pool === null ? undefined : parallelGuaranteeExecutor(pool),
       onChunkDone: () => progress.update({ total, done: ++done, failed: 0, skipped: 0 }),
     });
-    progress.stop();
-    for (const w of result.warnings) ctx.io.writeErr(`taosim: ${w}\n`);
-    if (opts.quiet !== true) {
-      const seconds = ((Date.now() - started) / 1000).toFixed(1);
-      ctx.io.writeOut(`${outDir}: study ${study} written (${result.files.length} files, ${seconds} s)\nreport: ${join(outDir, "report.html")}\n`);
-    }
-    return 0;
   } finally {
     progress.stop();
     await pool?.close();

@@ -1,13 +1,13 @@
-// Test helpers: the chain mock's network set-ups (pallets/subtensor/src/tests/mock.rs), and the vectors.
+// Test helpers of models/emission: the chain mock's network set-ups (pallets/subtensor/src/tests/mock.rs), and the vectors.
 // Mock ≠ prod: owner cut 0, TaoWeight 0 (spec/emission.md §8).
 
 import { readFileSync } from "node:fs";
-import type { EpochOutput, SparseU16 } from "../consensus/types.js";
-import { type ChainEconomy, addSubnet, createChainEconomy } from "./chainEconomy.js";
-import { U64_MAX } from "./fixedPoint.js";
+import type { EpochOutput, SparseU16 } from "../../models/consensus/types.js";
+import { type ChainEconomy, addSubnet, createChainEconomy } from "../../models/emission/chainEconomy.js";
+import { TWO32, U64_MAX } from "../../models/chainConstants.js";
 
 export const emissionVectors = JSON.parse(
-  readFileSync(new URL("../../test/vectors/emission/emission-vectors.json", import.meta.url), "utf8"),
+  readFileSync(new URL("../vectors/emission/emission-vectors.json", import.meta.url), "utf8"),
 );
 
 /** new_test_ext with mock parameters. */
@@ -35,7 +35,7 @@ export function setReserves(s: ChainEconomy, netuid: number, tao: bigint, alpha:
 
 /** I96F32::from_num(x) for dyadic or test constants (round to nearest). */
 export function i96(x: number): bigint {
-  return BigInt(Math.round(x * 2 ** 32));
+  return BigInt(Math.round(x * TWO32));
 }
 
 function emptySparse(n: number): SparseU16 {

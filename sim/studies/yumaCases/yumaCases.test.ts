@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { runCase } from "../../variants/runCase.js";
-import { YUMA_CASES, yumaCaseByKey } from "../../variants/cases.js";
-import { VARIANT_NAMES } from "../../variants/types.js";
+import { runCase } from "../../../models/variants/runCase.js";
+import { YUMA_CASES, yumaCaseByKey } from "../../../models/variants/cases.js";
+import { VARIANT_NAMES } from "../../../models/variants/types.js";
 import { STUDY_VARIANTS, yumaCasesTotals } from "./yumaCasesStudy.js";
 import { runCaseOnChain, submittedWeightRow } from "./chainCaseRun.js";
 
