@@ -1,8 +1,9 @@
 // The per-block coinbase on `number`s: get_subnet_block_emissions, get_subnet_terms,
 // inject_and_maybe_swap and emit_to_subnets' alpha split, one pass each over the emitting subnets
 // (as the chain), bit-identical to the BigInt reference (subnetShares.ts, emitToSubnets.ts) on the
-// blocks where the balancer stays at 0.5/0.5. Each pass is its own small function so that V8 inlines its helpers: a call that is
-// not inlined boxes its double arguments, and per subnet per block that allocation dominates. Every U64F64 / U96F32
+// blocks where the balancer stays at 0.5/0.5. Each pass is its own small function so that V8 inlines
+// its helpers: a call that is not inlined boxes its double arguments, and per subnet per block that
+// allocation dominates. Every U64F64 / U96F32
 // value is a split pair h·2^32 + l (exactSplit.ts); u64 columns are read and written through word
 // views (u64Views.ts). Any u64 reserves and alpha supply stay on this path; it returns null, with the
 // state untouched, only for states no mainnet reaches (then the caller runs the reference): a moving
@@ -297,7 +298,8 @@ function splitAlphaOut(state: ChainEconomy, v: FastViews, cut: number, sell: boo
 
 /**
  * subnetTerms + injectAndMaybeSwap + splitAlphaOut for the emitting subnets in state.scratch.emit
- * (the chain's balancer pool at 0.5/0.5), given the block's credit; returns the credit left, or null (state untouched).
+ * (the chain's balancer pool at 0.5/0.5), given the block's credit; returns the credit left, or null
+ * (state untouched).
  */
 export function emitToSubnetsFast(state: ChainEconomy, pool: PoolModel, creditIn: bigint): bigint | null {
   if (!FAST_HOST || creditIn >= 4294967296n) return null;
