@@ -94,6 +94,7 @@ export interface ChainEconomy {
   alphaOut: BigUint64Array; // SubnetAlphaOut
   protocolAlpha: BigUint64Array; // SubnetProtocolAlpha
   quoteWeight: BigUint64Array; // SwapBalancer quote weight, Perquintill parts (1e18 = 1)
+  balancerInitialized: Uint8Array; // PalSwapInitialized (1 for a live subnet; 0: the next swap resets w to 0.5)
   accountTao: BigUint64Array; // TAO spent into the subnet account whose chain buy failed
   alphaIssuance: BigUint64Array; // TotalAlphaIssuance (pallet_alpha_assets)
   // prices and shares
@@ -188,6 +189,7 @@ export function createChainEconomy(opts: ChainEconomyOptions): ChainEconomy {
     alphaOut: u64col(n),
     protocolAlpha: u64col(n),
     quoteWeight: new BigUint64Array(n).fill(500_000_000_000_000_000n),
+    balancerInitialized: new Uint8Array(n).fill(1),
     accountTao: u64col(n),
     alphaIssuance: u64col(n),
     movingPrice: u64col(n),

@@ -3,13 +3,13 @@ import { describe, expect, it } from "vitest";
 import { addSubnet } from "./chainEconomy.js";
 import { injectAndMaybeSwap, splitAlphaOut, subnetTerms } from "./emitToSubnets.js";
 import { ONE64, U64_MAX, mul96, toU64From96, u16Proportion96, u96 } from "./fixedPoint.js";
-import { balancedPoolModel } from "./poolModel.js";
+import { balancerPool } from "./poolModel.js";
 import { rootProportion, taoWeight96 } from "./rootProportion.js";
 import { runCoinbase } from "./stepBlock.js";
 import { rootSellFlag, subnetShares, subnetsToEmitTo } from "./subnetShares.js";
 import { addNetwork, fullRoot, i96, mockNet, setReserves } from "../../test/helpers/emissionTestNet.js";
 
-const pool = balancedPoolModel;
+const pool = balancerPool;
 
 /** mint_tao(E) then run_coinbase(credit), as the chain tests do. */
 function mintAndRun(s: ReturnType<typeof mockNet>, e: bigint, block = 1): void {

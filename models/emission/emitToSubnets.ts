@@ -44,28 +44,32 @@ export function recycleSubnetAlpha(state: ChainEconomy, netuid: number, x: bigin
   state.recycledAlphaTotal[netuid] += x;
 }
 
-/** swap_tao_for_alpha(netuid, tao, max_price, drop_fees = true) with its reserve bookkeeping; −1n on refusal. */
-function chainBuy(state: ChainEconomy, pool: PoolModel, i: number, tao: bigint): bigint {
-  const out = state.mechanism[i] === 1 ? pool.buyAlphaNoFee(state, i, tao) : tao;
-  if (out < 0n) return -1n;
+/**
+ * swap_tao_for_alpha(netuid, tao, max_price, drop_fees = true) through the pool (models/pool), plus
+ * the economy's ledger: TotalStake += tao, and a stable pool paying out more alpha than its reserve
+ * mints the difference. Returns the TAO that entered the pool and the alpha bought, or null on refusal.
+ */
+function chainBuy(state: ChainEconomy, pool: PoolModel, i: number, tao: bigint): { paidIn: bigint; bought: bigint } | null {
   const reserve = state.alphaIn[i];
-  if (out > reserve) state.alphaIssuance[i] += out - reserve; // stable pool: reserve saturates at 0
-  state.alphaIn[i] = satSub(reserve, out);
-  state.alphaOut[i] += out;
-  state.subnetTao[i] += tao;
-  state.totalStake += tao;
-  return out;
+  const r = pool.buyAlphaNoFee(state, i, tao);
+  if (!r.ok) return null;
+  if (r.amountPaidOut > reserve) state.alphaIssuance[i] += r.amountPaidOut - reserve; // reserve saturated at 0
+  state.totalStake += r.totalStakeDelta;
+  return { paidIn: r.amountPaidIn, bought: r.amountPaidOut };
 }
 
-/** The excess TAO `x` (already taken from the credit) is spent into the subnet account and chain-bought. */
+/**
+ * The excess TAO `x` (already taken from the credit) is spent into the subnet account and chain-bought;
+ * what the buy does not take in (refusal, or a fill cut at max_price) stays in the account.
+ */
 export function buyWithExcess(state: ChainEconomy, pool: PoolModel, i: number, x: bigint): void {
   state.accountTao[i] += x; // spend_tao into the subnet account
-  const bought = chainBuy(state, pool, i, x);
-  if (bought >= 0n) {
-    state.accountTao[i] -= x;
-    state.protocolAlpha[i] += bought;
-    state.excessTao[i] = x;
-    state.excessTaoTotal[i] += x;
+  const r = chainBuy(state, pool, i, x);
+  if (r !== null) {
+    state.accountTao[i] -= r.paidIn;
+    state.protocolAlpha[i] += r.bought;
+    state.excessTao[i] = r.paidIn; // SubnetExcessTao = amount_paid_in
+    state.excessTaoTotal[i] += r.paidIn;
   }
 }
 

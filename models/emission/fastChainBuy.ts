@@ -1,7 +1,8 @@
-// The coinbase's chain buy of excess TAO on `number`s: buyWithExcess → chainBuy →
-// balancedPoolModel.buyAlphaNoFee (emitToSubnets.ts, poolModel.ts), bit-identical for a dynamic
-// subnet whose pool price is < 2^20 TAO per alpha (what emitToSubnetsFast has already checked).
-// Chain: staking/stake_utils.rs::swap_tao_for_alpha with drop_fees, the balancer's x·y = k curve.
+// The coinbase's chain buy of excess TAO on `number`s: buyWithExcess → models/pool swapTaoForAlpha
+// (emitToSubnets.ts, poolModel.ts), bit-identical for a dynamic subnet whose balancer weights are
+// 0.5/0.5 (what emitToSubnetsFast has already checked), where the curve is x·y = k and
+// pow_ratio_scaled's exponent is 1. Buys that max_price could cut, and reserves near 2^64, are left
+// to the reference. Chain: staking/stake_utils.rs::swap_tao_for_alpha with drop_fees.
 
 import { digit64, digitSmall, mulWide, rem, res } from "./exactSplit.js";
 import type { FastViews } from "./u64Views.js";
@@ -13,6 +14,8 @@ const PARTS_L = 2808348672;
 const FIVE18 = 3814697265625; // 5^18: 1e18 = 2^18·5^18, so 2^64/1e18 = 2^46/5^18
 const INV_FIVE18 = 1 / FIVE18;
 const TWO18 = 262144;
+const MAX_PRICE = 1e6; // max_price(): 1e15 rao = 1e6 TAO per alpha, exact as a U64F64 limit
+const MARGIN = 1 - 2 ** -40; // float comparisons below are within 2^-50 of exact
 
 /** Element i += (h·2^32 + l), l < 2^32, wrapping mod 2^64 like a BigUint64Array store. */
 function addSplit(w: Uint32Array, i: number, h: number, l: number): void {
@@ -89,16 +92,18 @@ function oneMinusExp(): void {
 
 /**
  * Alpha bought by `tao` (< 2^32 rao) on netuid i's pool, dx = ⌊x·(2^64 − e)/2^64⌋ with
- * e = ⌊⌊1e18·y/(y + tao)⌋·2^64/1e18⌋, as words in res (hi, lo); false when the chain refuses the swap.
+ * e = ⌊⌊1e18·y/(y + tao)⌋·2^64/1e18⌋, as words in res (hi, lo): 1 when the whole `tao` is swapped,
+ * 0 when the chain refuses the swap, −1 when not decided here (the caller runs the reference).
  * (Split in stages so that each stays small enough for V8 to inline its helpers.)
  */
-function quoteBuy(v: FastViews, i: number, tao: number): boolean {
+function quoteBuy(v: FastViews, i: number, tao: number): number {
   const j = 2 * i;
   const xL = v.alphaIn[j];
   const xH = v.alphaIn[j + 1];
-  if (v.subnetTao[j + 1] === 0 && tao > v.subnetTao[j] * 1000) return false; // SwapInputTooLarge
-  if (xH === 0 && xL < 1_000_000) return false; // ReservesTooLow
-  // (PriceLimitExceeded needs a price ≥ 1e9 TAO per alpha: excluded by the caller's price < 2^20.)
+  const yH = v.subnetTao[j + 1];
+  if (yH === 0 && tao > v.subnetTao[j] * 1000) return 0; // SwapInputTooLarge
+  if (xH === 0 && xL < 1_000_000) return 0; // ReservesTooLow
+  if (yH >= TWO32 - 1 || xH >= 2147483648) return -1; // y + tao may saturate, or dx may exceed i64
   ratioScaled(v, i, tao);
   oneMinusExp();
   const fH = B[2];
@@ -117,20 +122,27 @@ function quoteBuy(v: FastViews, i: number, tao: number): boolean {
   const sc = Math.floor(s * INV32);
   const dH = res[0] + sc;
   const dL = s - sc * TWO32;
-  if (dH === 0 && dL === 0) return false; // ReservesTooLow (tao > 0 bought nothing)
-  if (dH > xH || (dH === xH && dL > xL)) return false; // InsufficientLiquidity
+  if (dH === 0 && dL === 0) return 0; // ReservesTooLow (tao > 0 bought nothing)
+  if (dH > xH || (dH === xH && dL > xL)) return 0; // InsufficientLiquidity
+  // Whole fill iff price_target ≤ max_price, i.e. y + tao ≤ 1e6·(x − dx) (which also gives
+  // current < max_price); decided here only well inside, else by the reference.
+  const rest = (xH - dH) * TWO32 + (xL - dL);
+  if (!(yH * TWO32 + v.subnetTao[j] + tao <= MAX_PRICE * rest * MARGIN)) return -1;
   res[0] = dH;
   res[1] = dL;
-  return true;
+  return 1;
 }
 
 /**
  * buyWithExcess for a dynamic subnet: `tao` (< 2^32, already taken from the credit) is spent into
  * the subnet account and swapped for protocol-owned alpha; on refusal it stays in the account.
- * Returns the TAO staked into SubnetTAO (for TotalStake): `tao` or 0.
+ * Returns the TAO for TotalStake (`tao`, or 0 on refusal), or −1 with nothing written when the
+ * caller must run the reference buyWithExcess.
  */
 export function buyWithExcessFast(v: FastViews, i: number, tao: number): number {
-  if (!quoteBuy(v, i, tao)) {
+  const q = quoteBuy(v, i, tao);
+  if (q < 0) return -1;
+  if (q === 0) {
     addSplit(v.accountTao, i, 0, tao);
     return 0;
   }

@@ -6,7 +6,7 @@ import { emitToSubnetsFast } from "./fastCoinbase.js";
 import { priceSpot } from "./fastPrice.js";
 import { drainPending } from "./epochScheduler.js";
 import { fastViews } from "./u64Views.js";
-import { balancedPoolModel } from "./poolModel.js";
+import { balancerPool } from "./poolModel.js";
 import { subnetsToEmitTo } from "./subnetShares.js";
 import { coinbase, coinbaseReference, mintBlockEmission, updateMovingPrices, updateMovingPricesReference } from "./stepBlock.js";
 
@@ -221,7 +221,7 @@ describe("fast coinbase range", () => {
         // coinbase(fast, b) step by step, asserting that no subnet left the fast path
         const sc = fast.scratch;
         sc.nEmit = subnetsToEmitTo(fast, sc.emit);
-        const left = emitToSubnetsFast(fast, balancedPoolModel, mintBlockEmission(fast));
+        const left = emitToSubnetsFast(fast, balancerPool, mintBlockEmission(fast));
         expect(left).not.toBeNull();
         if (left !== null && left > 0n) {
           fast.totalIssuance -= left;
@@ -241,14 +241,15 @@ describe("fast coinbase range", () => {
   it("a root proportion exactly on an integer (the float guard's BigInt decision) matches the reference", () => {
     const make = (): ChainEconomy => {
       const s = createChainEconomy({ netuids: 3, hotkeys: 3, maxUids: 1, params: { taoWeight: (1n << 64n) - 1n } });
-      addSubnet(s, { netuid: 1, taoReserve: 50_000n * RAO, alphaReserve: 1_000_000n * RAO, alphaOutstanding: 3_000_000n * RAO, movingPrice: 1n << 28n });
-      addSubnet(s, { netuid: 2, taoReserve: 10_000n * RAO, alphaReserve: 700_000n * RAO, alphaOutstanding: 1_000_000n * RAO, movingPrice: 1n << 27n });
+      // pools at price exactly 1: the injection is exactly price-proportional, so the weights stay 0.5/0.5
+      addSubnet(s, { netuid: 1, taoReserve: 1_000_000n * RAO, alphaReserve: 1_000_000n * RAO, alphaOutstanding: 3_000_000n * RAO, movingPrice: 1n << 28n });
+      addSubnet(s, { netuid: 2, taoReserve: 700_000n * RAO, alphaReserve: 700_000n * RAO, alphaOutstanding: 1_000_000n * RAO, movingPrice: 1n << 27n });
       stakeRoot(s, 0, 4_000_000n * RAO); // tw = A of subnet 1: root_proportion = 1/2 exactly
       return s;
     };
     const probe = make();
     probe.scratch.nEmit = subnetsToEmitTo(probe, probe.scratch.emit);
-    expect(emitToSubnetsFast(probe, balancedPoolModel, 1_000_000_000n)).not.toBeNull();
+    expect(emitToSubnetsFast(probe, balancerPool, 1_000_000_000n)).not.toBeNull();
     const fast = make();
     const ref = make();
     for (let b = 1; b <= 5; b++) {

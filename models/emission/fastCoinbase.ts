@@ -1,15 +1,19 @@
 // The per-block coinbase on `number`s: get_subnet_block_emissions, get_subnet_terms,
 // inject_and_maybe_swap and emit_to_subnets' alpha split, one pass each over the emitting subnets
-// (as the chain), bit-identical to the BigInt reference (subnetShares.ts, emitToSubnets.ts) for the
-// balanced pool. Each pass is its own small function so that V8 inlines its helpers: a call that is
-// not inlined boxes its double arguments, and per subnet per block that allocation dominates. Every U64F64 / U96F32
+// (as the chain), bit-identical to the BigInt reference (subnetShares.ts, emitToSubnets.ts) on the
+// blocks where the balancer stays at 0.5/0.5. Each pass is its own small function so that V8 inlines
+// its helpers: a call that is not inlined boxes its double arguments, and per subnet per block that
+// allocation dominates. Every U64F64 / U96F32
 // value is a split pair h·2^32 + l (exactSplit.ts); u64 columns are read and written through word
 // views (u64Views.ts). Any u64 reserves and alpha supply stay on this path; it returns null, with the
 // state untouched, only for states no mainnet reaches (then the caller runs the reference): a moving
-// price > 1, a pool price ≥ 2^20 TAO per alpha, pool weights other than 0.5/0.5, a credit ≥ 2^32 rao.
+// price > 1, a pool price ≥ 2^20 TAO per alpha, a credit ≥ 2^32 rao, pool weights other than 0.5/0.5
+// or an injection that would move them (adjust_protocol_liquidity re-weights on any rounding residue,
+// so with the chain's pool this path runs only while every injection is exactly price-proportional).
 // Root proportions are float quotients proven exact by a guard band (else one BigInt division);
 // the chain buy of excess TAO runs on numbers too (fastChainBuy.ts).
 
+import { HALF_WEIGHT, updateWeightsForAddedLiquidity } from "../pool/balancer.js";
 import { halvingThresholds } from "./blockEmission.js";
 import type { ChainEconomy } from "./chainEconomy.js";
 import { buyWithExcess } from "./emitToSubnets.js";
@@ -59,9 +63,10 @@ function checkAndPrice(state: ChainEconomy, v: FastViews): number {
       if (hiWord(v.movingPrice, i) > 1 || mp > TWO32) return -1;
     }
     msum += mp;
+    if (!isHalfQuote(v.quoteWeight, i)) return -1; // adjust_protocol_liquidity re-weights stable pools too
     let p = TWO32; // stable pool: price 1
     if (state.mechanism[i] === 1) {
-      if (!isHalfQuote(v.quoteWeight, i) || !priceSpot(v, i)) return -1;
+      if (state.balancerInitialized[i] !== 1 || !priceSpot(v, i)) return -1;
       p = v.cP[i];
     }
     v.price[k] = p;
@@ -172,7 +177,23 @@ function terms(state: ChainEconomy, v: FastViews, E: number, twF: number): void 
   }
 }
 
-/** inject_and_maybe_swap (the balanced pool accepts every injection); returns the credit left. */
+/**
+ * True when adjust_protocol_liquidity leaves every emitting pool at 0.5/0.5 for this block's (t, a)
+ * (models/pool's update_weights_for_added_liquidity on the pre-injection reserves, which are what
+ * each subnet's adjust reads: only its own buy, after it, moves them). A zero injection keeps 0.5.
+ */
+function injectionKeepsHalf(state: ChainEconomy, v: FastViews): boolean {
+  const s = state.scratch;
+  for (let k = 0; k < s.nEmit; k++) {
+    const i = s.emit[k];
+    if (state.added[i] !== 1 || (v.tT[k] === 0 && v.tA[k] === 0)) continue;
+    const w = updateWeightsForAddedLiquidity(HALF_WEIGHT, state.subnetTao[i], state.alphaIn[i], BigInt(v.tT[k]), BigInt(v.tA[k]));
+    if (w !== HALF_WEIGHT) return false;
+  }
+  return true;
+}
+
+/** inject_and_maybe_swap when every injection keeps the weights at 0.5 (injectionKeepsHalf); returns the credit left. */
 function inject(state: ChainEconomy, v: FastViews, pool: PoolModel, credit: number): number {
   const s = state.scratch;
   let staked = 0;
@@ -186,8 +207,9 @@ function inject(state: ChainEconomy, v: FastViews, pool: PoolModel, credit: numb
     set32(v.taoInEmission, i, 0);
     if (x > 0 && credit >= x) {
       credit -= x;
-      if (state.mechanism[i] === 1) staked += buyWithExcessFast(v, i, x);
-      else buyWithExcess(state, pool, i, BigInt(x)); // stable pool (rare): the reference
+      const done = state.mechanism[i] === 1 ? buyWithExcessFast(v, i, x) : -1;
+      if (done >= 0) staked += done;
+      else buyWithExcess(state, pool, i, BigInt(x)); // stable pool (rare) or an undecided buy: the reference
     }
     set32(v.alphaInEmission, i, a);
     add32(v.alphaIn, i, a);
@@ -276,7 +298,8 @@ function splitAlphaOut(state: ChainEconomy, v: FastViews, cut: number, sell: boo
 
 /**
  * subnetTerms + injectAndMaybeSwap + splitAlphaOut for the emitting subnets in state.scratch.emit
- * (balanced pool), given the block's credit; returns the credit left, or null (state untouched).
+ * (the chain's balancer pool at 0.5/0.5), given the block's credit; returns the credit left, or null
+ * (state untouched).
  */
 export function emitToSubnetsFast(state: ChainEconomy, pool: PoolModel, creditIn: bigint): bigint | null {
   if (!FAST_HOST || creditIn >= 4294967296n) return null;
@@ -296,6 +319,7 @@ export function emitToSubnetsFast(state: ChainEconomy, pool: PoolModel, creditIn
   shares(state, v, msum);
   const E = Number(creditIn);
   terms(state, v, E, twF);
+  if (!injectionKeepsHalf(state, v)) return null; // nothing written yet: the reference runs the block
   const credit = inject(state, v, pool, E);
   splitAlphaOut(state, v, pm.cut, msum > TWO32, twF); // sell: Σ U64F64 moving prices > 1
   return BigInt(credit);

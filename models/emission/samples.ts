@@ -1,7 +1,7 @@
 // Sample rows for the run outputs (interfaces.md: subnets.csv amount columns, chain.csv).
 
 import type { ChainEconomy } from "./chainEconomy.js";
-import { balancedPoolModel, type PoolModel } from "./poolModel.js";
+import { balancerPool, type PoolModel } from "./poolModel.js";
 
 /** The subnets.csv columns this model owns (rao; `_total` cumulative since the run's start). */
 export interface SubnetSample {
@@ -27,7 +27,7 @@ export interface SubnetSample {
 
 const TWO64 = 18446744073709551616;
 
-export function subnetSample(state: ChainEconomy, netuid: number, pool: PoolModel = balancedPoolModel): SubnetSample {
+export function subnetSample(state: ChainEconomy, netuid: number, pool: PoolModel = balancerPool): SubnetSample {
   const i = netuid;
   const priceRaw = pool.currentPrice(state, i);
   return {

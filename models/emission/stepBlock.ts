@@ -11,7 +11,7 @@ import { drainPending } from "./epochScheduler.js";
 import { emitToSubnetsFast } from "./fastCoinbase.js";
 import { updateMovingPricesFast } from "./fastMovingPrice.js";
 import { updateMovingPrice } from "./movingPrice.js";
-import { balancedPoolModel, type PoolModel } from "./poolModel.js";
+import { balancerPool, type PoolModel } from "./poolModel.js";
 import { taoWeight96 } from "./rootProportion.js";
 import { rootSellFlag, subnetBlockEmissions, subnetsToEmitTo } from "./subnetShares.js";
 
@@ -19,7 +19,7 @@ import { rootSellFlag, subnetBlockEmissions, subnetsToEmitTo } from "./subnetSha
 export type EpochRunner = (netuid: number, raoEmission: bigint, state: ChainEconomy) => EpochOutput;
 
 export interface StepOptions {
-  pool?: PoolModel; // default: balancedPoolModel
+  pool?: PoolModel; // default: balancerPool
   runEpoch?: EpochRunner; // required on blocks where a subnet drains
   sink?: StakeSink;
   onDistributed?: (report: DistributionReport) => void;
@@ -37,22 +37,23 @@ export function mintBlockEmission(state: ChainEconomy): bigint {
  * run_coinbase(credit) up to the drain: split the credit over the emitting subnets, inject,
  * chain-buy, mint and split alpha_out into the pending buckets, recycle the unspent credit
  * (TotalIssuance −= it), then drain due subnets into state.scratch. Returns how many drained.
- * With the balanced pool this runs on exact `number` arithmetic (fastCoinbase.ts), bit-identical
- * to `runCoinbaseReference`; the per-subnet working buffers of the scratch (shares … excess) are
- * then not filled. Out-of-range states fall back to the reference.
+ * With the chain's pool at 0.5/0.5 weights that this block's injections leave there, this runs on
+ * exact `number` arithmetic (fastCoinbase.ts), bit-identical to `runCoinbaseReference`; the per-subnet
+ * working buffers of the scratch (shares … excess) are then not filled. Every other block (re-weighted
+ * pools, out-of-range states) runs the reference.
  */
-export function runCoinbase(state: ChainEconomy, block: number, credit: bigint, pool: PoolModel = balancedPoolModel): number {
+export function runCoinbase(state: ChainEconomy, block: number, credit: bigint, pool: PoolModel = balancerPool): number {
   const s = state.scratch;
   s.nEmit = subnetsToEmitTo(state, s.emit);
   if (s.nEmit > 0) {
-    const left = pool === balancedPoolModel ? emitToSubnetsFast(state, pool, credit) : null;
+    const left = pool === balancerPool ? emitToSubnetsFast(state, pool, credit) : null;
     credit = left ?? emitToSubnetsReference(state, credit, pool);
   }
   return recycleAndDrain(state, block, credit);
 }
 
 /** run_coinbase on the BigInt reference path only (the differential tests' oracle). */
-export function runCoinbaseReference(state: ChainEconomy, block: number, credit: bigint, pool: PoolModel = balancedPoolModel): number {
+export function runCoinbaseReference(state: ChainEconomy, block: number, credit: bigint, pool: PoolModel = balancerPool): number {
   const s = state.scratch;
   s.nEmit = subnetsToEmitTo(state, s.emit);
   if (s.nEmit > 0) credit = emitToSubnetsReference(state, credit, pool);
@@ -80,25 +81,25 @@ function recycleAndDrain(state: ChainEconomy, block: number, credit: bigint): nu
 }
 
 /** Coinbase of one block without epochs: mint, then run_coinbase. Returns how many subnets drained. */
-export function coinbase(state: ChainEconomy, block: number, pool: PoolModel = balancedPoolModel): number {
+export function coinbase(state: ChainEconomy, block: number, pool: PoolModel = balancerPool): number {
   return runCoinbase(state, block, mintBlockEmission(state), pool);
 }
 
 /** coinbase on the reference path only. */
-export function coinbaseReference(state: ChainEconomy, block: number, pool: PoolModel = balancedPoolModel): number {
+export function coinbaseReference(state: ChainEconomy, block: number, pool: PoolModel = balancerPool): number {
   return runCoinbaseReference(state, block, mintBlockEmission(state), pool);
 }
 
 /** update_moving_prices: for every subnet in get_subnets_to_emit_to, after the coinbase. */
-export function updateMovingPrices(state: ChainEconomy, block: number, pool: PoolModel = balancedPoolModel): void {
+export function updateMovingPrices(state: ChainEconomy, block: number, pool: PoolModel = balancerPool): void {
   const s = state.scratch;
   const n = subnetsToEmitTo(state, s.emit);
-  if (pool === balancedPoolModel) updateMovingPricesFast(state, s.emit, n, block, pool);
+  if (pool === balancerPool) updateMovingPricesFast(state, s.emit, n, block, pool);
   else for (let k = 0; k < n; k++) updateMovingPrice(state, s.emit[k], block, pool);
 }
 
 /** update_moving_prices on the reference path only. */
-export function updateMovingPricesReference(state: ChainEconomy, block: number, pool: PoolModel = balancedPoolModel): void {
+export function updateMovingPricesReference(state: ChainEconomy, block: number, pool: PoolModel = balancerPool): void {
   const s = state.scratch;
   const n = subnetsToEmitTo(state, s.emit);
   for (let k = 0; k < n; k++) updateMovingPrice(state, s.emit[k], block, pool);
@@ -106,7 +107,7 @@ export function updateMovingPricesReference(state: ChainEconomy, block: number, 
 
 /** One whole block: coinbase, the epochs and distributions of drained subnets, moving prices. */
 export function stepBlock(state: ChainEconomy, block: number, opts: StepOptions = {}): number {
-  const pool = opts.pool ?? balancedPoolModel;
+  const pool = opts.pool ?? balancerPool;
   const s = state.scratch;
   const drained = coinbase(state, block, pool);
   for (let k = 0; k < drained; k++) {

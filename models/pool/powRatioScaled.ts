@@ -9,11 +9,12 @@
 const DEFAULT_MAX_ITERS = 4096;
 const MAX_EXACT_EXPONENT = 1024n;
 const GUARD_BITS = 24n;
+const HALF_GUARD = 1n << (GUARD_BITS - 1n);
 
 /** num-bigint `div_floor` for a positive divisor. */
 function divFloor(a: bigint, b: bigint): bigint {
   const q = a / b;
-  return a % b !== 0n && a < 0n ? q - 1n : q;
+  return a < 0n && a % b !== 0n ? q - 1n : q;
 }
 
 function abs(a: bigint): bigint {
@@ -30,12 +31,12 @@ function gcd(a: bigint, b: bigint): bigint {
   return a;
 }
 
-/** safe-bigmath `round_to_precision`: truncating div_rem, then round half away from zero. */
-function roundToPrecision(value: bigint, guard: bigint): bigint {
-  let t = value / guard;
-  const r = value % guard;
-  if (r !== 0n && abs(r) << 1n >= guard) t += r > 0n ? 1n : -1n;
-  return t;
+/**
+ * safe-bigmath `round_to_precision` for guard = 2^GUARD_BITS: truncating div_rem, then round half
+ * away from zero, i.e. sign(v)·⌊(|v| + guard/2)/guard⌋ (shifts: the series calls it every term).
+ */
+function roundToPrecision(value: bigint): bigint {
+  return value >= 0n ? (value + HALF_GUARD) >> GUARD_BITS : -((HALF_GUARD - value) >> GUARD_BITS);
 }
 
 /** safe-bigmath `nth_root_ratio_floor`: largest r with r^q · den ≤ num. */
@@ -53,19 +54,22 @@ function nthRootRatioFloor(num: bigint, den: bigint, q: bigint): bigint {
   return low;
 }
 
-/** safe-bigmath `ln1p_fixed`: Taylor series of ln(1+x) in fixed point. */
-function ln1pFixed(x: bigint, scale: bigint, guard: bigint, maxIters: number): bigint {
+/**
+ * safe-bigmath `ln1p_fixed`: Taylor series of ln(1+x) in fixed point. The scale is 2^scaleBits, so
+ * its div_floor is an arithmetic shift (BigInt >> floors negative values too).
+ */
+function ln1pFixed(x: bigint, scaleBits: bigint, guard: bigint, maxIters: number): bigint {
   let term = x;
   let result = term;
-  let prevRounded = roundToPrecision(result, guard);
+  let prevRounded = roundToPrecision(result);
   for (let n = 2; n <= maxIters; n++) {
-    term = divFloor(term * x, scale);
+    term = (term * x) >> scaleBits;
     if (term === 0n) break;
     const next = divFloor(term, BigInt(n));
     if (next === 0n) break;
     if (n % 2 === 0) result -= next;
     else result += next;
-    const rounded = roundToPrecision(result, guard);
+    const rounded = roundToPrecision(result);
     if (abs(next) < guard || rounded === prevRounded) break;
     prevRounded = rounded;
   }
@@ -76,12 +80,12 @@ function ln1pFixed(x: bigint, scale: bigint, guard: bigint, maxIters: number): b
 function expFixed(x: bigint, scale: bigint, guard: bigint, maxIters: number): bigint {
   let term = scale;
   let result = term;
-  let prevRounded = roundToPrecision(result, guard);
+  let prevRounded = roundToPrecision(result);
   for (let n = 1; n <= maxIters; n++) {
     term = divFloor(term * x, scale * BigInt(n));
     if (term === 0n) break;
     result += term;
-    const rounded = roundToPrecision(result, guard);
+    const rounded = roundToPrecision(result);
     if (abs(term) < guard || rounded === prevRounded) break;
     prevRounded = rounded;
   }
@@ -90,22 +94,23 @@ function expFixed(x: bigint, scale: bigint, guard: bigint, maxIters: number): bi
 
 /** safe-bigmath `ln_biguint`: ln of a positive integer via a mantissa in [0.5, 1.5). */
 function lnBiguint(value: bigint, intPrec: bigint, scale: bigint, guard: bigint, lnTwo: bigint, maxIters: number): bigint {
+  // scale = 2^intPrec (the internal scale)
   let shift = BigInt(Math.max(bitLength(value) - 1, 0));
   let mantissa = (value << intPrec) >> shift;
   if (mantissa >= scale + (scale >> 1n)) {
     mantissa >>= 1n;
     shift += 1n;
   }
-  return ln1pFixed(mantissa - scale, scale, guard, maxIters) + lnTwo * shift;
+  return ln1pFixed(mantissa - scale, intPrec, guard, maxIters) + lnTwo * shift;
 }
 
 /** ln 2 depends only on (internal precision, max iterations): memoised pure constant. */
 const lnTwoCache = new Map<string, bigint>();
-function lnTwoFor(scale: bigint, guard: bigint, maxIters: number): bigint {
-  const key = `${scale.toString(16)}/${maxIters}`;
+function lnTwoFor(scaleBits: bigint, guard: bigint, maxIters: number): bigint {
+  const key = `${scaleBits}/${maxIters}`;
   let v = lnTwoCache.get(key);
   if (v === undefined) {
-    v = -ln1pFixed(-(scale >> 1n), scale, guard, maxIters);
+    v = -ln1pFixed(-(1n << (scaleBits - 1n)), scaleBits, guard, maxIters);
     lnTwoCache.set(key, v);
   }
   return v;
@@ -137,18 +142,39 @@ export function powRatioScaled(
     const targetNum = baseNum ** expNum * scale ** expDen;
     return nthRootRatioFloor(targetNum, baseDen ** expNum, expDen);
   }
+  const m = lastSeries;
+  if (m.bn === baseNum && m.bd === baseDen && m.en === expNum && m.ed === expDen && m.precision === precision && m.scale === scale) return m.result;
+  const result = powSeries(baseNum, baseDen, expNum, expDen, precision, scale, scaleBits);
+  m.bn = baseNum;
+  m.bd = baseDen;
+  m.en = expNum;
+  m.ed = expDen;
+  m.precision = precision;
+  m.scale = scale;
+  m.result = result;
+  return result;
+}
+
+/**
+ * The last series evaluation (a pure function of its arguments): a swap step evaluates the same
+ * power twice (price_target, then convert_deltas on the same input).
+ */
+const lastSeries = { bn: -1n, bd: -1n, en: -1n, ed: -1n, precision: -1, scale: -1n, result: 0n };
+
+/** The crate's fixed-point ln/exp path of pow_ratio_scaled (reduced exponent, positive inputs). */
+function powSeries(baseNum: bigint, baseDen: bigint, expNum: bigint, expDen: bigint, precision: number, scale: bigint, scaleBits: number): bigint {
   const requested = Math.max(precision, 32, scaleBits + 8);
   const internal = BigInt(requested) + GUARD_BITS;
   const maxIters = Math.max(Math.min(DEFAULT_MAX_ITERS, Number(internal) + 128), 1);
   const targetScale = 1n << BigInt(requested);
   const guard = 1n << GUARD_BITS;
   const internalScale = targetScale << GUARD_BITS;
-  const lnTwo = lnTwoFor(internalScale, guard, maxIters);
+  const lnTwo = lnTwoFor(internal, guard, maxIters);
   const lnBase =
     lnBiguint(baseNum, internal, internalScale, guard, lnTwo, maxIters) -
     lnBiguint(baseDen, internal, internalScale, guard, lnTwo, maxIters);
   const lnScaled = divFloor(lnBase * expNum, expDen);
   const expFp = expFixed(lnScaled, internalScale, guard, maxIters);
-  const expRequested = roundToPrecision(expFp, guard);
+  const expRequested = roundToPrecision(expFp);
   return divFloor(expRequested * scale, targetScale);
 }

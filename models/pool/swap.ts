@@ -35,11 +35,14 @@ export interface SwapOptions {
   minimumReserve?: bigint;
 }
 
-/** `current_price`: TAO per alpha as U64F64 raw bits; 1 for stable pools, 0 with no alpha. */
+/**
+ * `current_price`: TAO per alpha as U64F64 raw bits; 1 for stable pools, 0 with no alpha. It reads
+ * the stored `SwapBalancer` even before `PalSwapInitialized` (an injection may already have re-weighted it).
+ */
 export function currentPrice(pool: Pool): bigint {
   if (pool.mechanism !== 1) return U64F64_ONE;
   if (pool.alphaReserve === 0n) return 0n;
-  return calculatePrice(effectiveQuote(pool), pool.alphaReserve, pool.taoReserve);
+  return calculatePrice(pool.quoteWeight, pool.alphaReserve, pool.taoReserve);
 }
 
 /** Weight the next swap uses: `maybe_initialize_palswap(None)` sets 0.5 if uninitialised. */

@@ -6,7 +6,7 @@ import { blockEmissionForIssuance, DEFAULT_BLOCK_EMISSION, mintableTao } from ".
 import type { ChainEconomy } from "../../models/emission/chainEconomy.js";
 import { distributeEmission, type StakeSink } from "../../models/emission/distributeEmission.js";
 import { nextEpochStartBlock } from "../../models/emission/epochScheduler.js";
-import { balancedPoolModel, type PoolModel } from "../../models/emission/poolModel.js";
+import { balancerPool, type PoolModel } from "../../models/emission/poolModel.js";
 import { runCoinbase, updateMovingPrices } from "../../models/emission/stepBlock.js";
 import type { EpochOutput } from "../../models/consensus/types.js";
 
@@ -18,8 +18,8 @@ export interface MintSchedule {
   halving: boolean;
 }
 
-/** The pool the coinbase prices with. TODO(model): models/pool's re-weighting balancer once emission exposes it. */
-export const COINBASE_POOL: PoolModel = balancedPoolModel;
+/** The pool the coinbase prices, injects and chain-buys with: the chain's re-weighting balancer (models/pool). */
+export const COINBASE_POOL: PoolModel = balancerPool;
 
 /** get_block_emission + mint_tao; returns the credit. */
 export function mint(econ: ChainEconomy, schedule: MintSchedule): bigint {
