@@ -32,6 +32,8 @@ export interface RunOptions {
   resume?: boolean;
   /** Scenario runs only: run the tasks through a BullMQ queue at redis://HOST:PORT. */
   queue?: string;
+  /** Scenario runs only: also write ops.csv (the same as `--set sample.ops=true`). */
+  ops?: boolean;
 }
 
 export interface RunOutcome {
@@ -60,7 +62,7 @@ export async function runScenario(source: string, options: RunOptions = {}): Pro
   checkInteger("workers", options.workers, 1);
   if (isStudyName(source) && !existsSync(source)) return runStudyFolder(source, options);
   const shard = options.shard === undefined ? null : parseShard(options.shard);
-  const prepared = prepareRun(source, options.set ?? [], options.seed);
+  const prepared = prepareRun(source, [...(options.set ?? []), ...(options.ops === true ? ["sample.ops=true"] : [])], options.seed);
   const { loaded, plan } = prepared;
   const s = loaded.scenario;
   const outDir = options.out ?? join("out", s.name);

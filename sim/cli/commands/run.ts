@@ -1,5 +1,5 @@
 // `taosim run <scenario.yaml | built-in name | study> [--out DIR] [--seed N] [--workers N] [--set path=value]…
-// [--quiet] [--shard i/n] [--resume] [--queue URL]`: parses the flags and calls sim/run's runScenario
+// [--quiet] [--ops] [--shard i/n] [--resume] [--queue URL]`: parses the flags and calls sim/run's runScenario
 // (the same orchestration as the library API), then prints the summary. Exit 2 on bad input (nothing
 // written), 1 when a task failed (the others are still written and the failure is in the manifest).
 // The orchestration is imported when the command runs, so other commands start without it.
@@ -18,6 +18,7 @@ export interface RunCommandOptions {
   shard?: string;
   resume?: boolean;
   queue?: string;
+  ops?: boolean;
 }
 
 function intOption(flag: string, text: string | undefined, min: number): number | undefined {
@@ -36,7 +37,7 @@ export async function runCommand(source: string, opts: RunCommandOptions, ctx: C
   const { runScenario } = await import("../../run/runScenario.js");
   const started = Date.now();
   const outcome = await runScenario(source, {
-    out: opts.out, seed, workers, set: opts.set ?? [], shard: opts.shard, resume: opts.resume, queue: opts.queue,
+    out: opts.out, seed, workers, set: opts.set ?? [], shard: opts.shard, resume: opts.resume, queue: opts.queue, ops: opts.ops,
     progress: !quiet && !process.env.CI && process.stdout.isTTY === true,
   });
   printOutcome(outcome, quiet, opts.shard !== undefined, (Date.now() - started) / 1000, ctx);
@@ -66,6 +67,7 @@ export function register(program: Command, ctx: CliContext = processContext): vo
     .option("--workers <n>", "tasks run at once (default: available parallelism; 1 = in-process)")
     .option("--set <path=value>", "override one field (repeatable)", collect, [])
     .option("--quiet", "no progress bar and no summary line")
+    .option("--ops", "also write ops.csv: every chain operation the engine applied")
     .option("--shard <i/n>", "run only tasks with index ≡ i (mod n)")
     .option("--resume", "skip tasks whose outputs in --out are complete")
     .option("--queue <url>", "run the tasks through a BullMQ queue at redis://HOST:PORT")
