@@ -2,10 +2,11 @@
 // chain stores them. u64 amounts and fixed-point raw bits are decimal strings; u16 values, uids and
 // block numbers are JSON numbers. A message that starts with "expected " is printed verbatim.
 import * as z from "zod";
-import { intRange, u16, u64String } from "../../scenarios/fields/primitives.js";
+import { intRange, u16 } from "../../scenarios/fields/primitives.js";
 
-export { intRange, u16, u64String };
+export { intRange, u16 };
 
+const U64_MAX = (1n << 64n) - 1n;
 const I128_MIN = -(1n << 127n);
 const I128_MAX = (1n << 127n) - 1n;
 /** Perquintill::ACCURACY (1.0). */
@@ -18,21 +19,31 @@ export const blockNumber = () => intRange(0, Number.MAX_SAFE_INTEGER, "a block n
 export const accountId = () =>
   z.string({ error: "expected an account id (SS58 address string)" }).min(1, { error: "expected a non-empty account id (SS58 address string)" });
 
+/**
+ * A decimal integer string within [min, max]: the pattern goes into the JSON Schema; the range is
+ * checked only on strings that match it (so a bad string gives one problem, not two).
+ */
+function decimalString(pattern: RegExp, min: bigint, max: bigint, expected: string) {
+  return z
+    .string({ error: expected })
+    .regex(pattern, { error: expected })
+    .superRefine((s, ctx) => {
+      if (pattern.test(s) && (BigInt(s) < min || BigInt(s) > max)) ctx.addIssue({ code: "custom", message: expected });
+    });
+}
+
+const UNSIGNED = /^(0|[1-9][0-9]{0,39})$/;
+
+/** A u64 (rao amount, raw u64) as a decimal string. */
+export const u64String = () => decimalString(UNSIGNED, 0n, U64_MAX, "expected a decimal u64 string (0 to 18446744073709551615)");
+
 /** Raw bits of a signed 128-bit fixed-point value (I96F32, …) as a decimal string. */
-export const i128Bits = (type: string) => {
-  const expected = `expected the raw bits of an ${type} as a decimal string (an integer from -2^127 to 2^127-1)`;
-  return z.string({ error: expected }).superRefine((s, ctx) => {
-    if (!/^-?(0|[1-9][0-9]{0,39})$/.test(s) || BigInt(s) < I128_MIN || BigInt(s) > I128_MAX) ctx.addIssue({ code: "custom", message: expected });
-  });
-};
+export const i128Bits = (type: string) =>
+  decimalString(/^-?(0|[1-9][0-9]{0,39})$/, I128_MIN, I128_MAX, `expected the raw bits of an ${type} as a decimal string (an integer from -2^127 to 2^127-1)`);
 
 /** A Perquintill as its parts of 1e18, in a decimal string. */
-export const perquintill = () => {
-  const expected = "expected a Perquintill as a decimal string of parts of 1e18 (0 to 1000000000000000000)";
-  return z.string({ error: expected }).superRefine((s, ctx) => {
-    if (!/^(0|[1-9][0-9]{0,18})$/.test(s) || BigInt(s) > PERQUINTILL_ONE) ctx.addIssue({ code: "custom", message: expected });
-  });
-};
+export const perquintill = () =>
+  decimalString(UNSIGNED, 0n, PERQUINTILL_ONE, "expected a Perquintill as a decimal string of parts of 1e18 (0 to 1000000000000000000)");
 
 /** One stored sparse entry `[uid, u16]` (Weights / Bonds rows). */
 export const sparseEntry = () => z.tuple([u16(), u16()], { error: "expected a [uid, u16] entry" });
