@@ -3,6 +3,7 @@
 // collected: an entry that is not `[uid, u16]`, a uid outside 0..n-1 (n = the subnet's neuron
 // count), a uid twice in one row. Runs on raw (not yet validated) data, so it guards every access.
 import type { IssueText } from "../../scenarios/issueText.js";
+import { PackedRow } from "./packedRow.js";
 
 const ROW_KEYS = ["weights", "bonds"] as const;
 
@@ -38,6 +39,17 @@ function checkRow(row: readonly unknown[], n: number, path: (string | number)[],
   }
 }
 
+/** Problems of a packed row (its uids and values are u16 by construction). */
+function checkPackedRow(row: PackedRow, n: number, path: (string | number)[], seen: Int32Array, mark: number, out: IssueText[]): void {
+  const uids = row.uids;
+  for (let j = 0; j < uids.length; j++) {
+    const uid = uids[j];
+    if (uid >= n) out.push({ path: [...path, j, 0], atKey: false, expected: `a uid of this subnet (0 to ${n - 1})`, found: `${uid} (no such neuron)` });
+    else if (seen[uid] === mark) out.push({ path: [...path, j, 0], atKey: false, expected: "a uid not already in this row", found: `${uid} again` });
+    else seen[uid] = mark;
+  }
+}
+
 /** Problems of every `weights` / `bonds` row of every subnet that has a list of neurons. */
 export function checkSparseRows(raw: unknown): IssueText[] {
   const out: IssueText[] = [];
@@ -57,8 +69,9 @@ export function checkSparseRows(raw: unknown): IssueText[] {
       if (neuron === null || typeof neuron !== "object") return;
       for (const key of ROW_KEYS) {
         const row = (neuron as Record<string, unknown>)[key];
-        if (!Array.isArray(row)) continue; // absent or wrong type: the schema reports it
-        checkRow(row, n, ["subnets", s, "neurons", k, key], seen, ++mark, out);
+        if (row instanceof PackedRow) checkPackedRow(row, n, ["subnets", s, "neurons", k, key], seen, ++mark, out);
+        else if (Array.isArray(row)) checkRow(row, n, ["subnets", s, "neurons", k, key], seen, ++mark, out);
+        // absent or of the wrong type: the schema reports it
       }
     });
   });

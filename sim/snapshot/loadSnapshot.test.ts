@@ -31,9 +31,10 @@ describe("loading a valid snapshot", () => {
     expect(s.subnets[0].pool).toEqual({ taoReserve: "2000000000", alphaReserve: "4000000000", quoteWeight: "500000000000000000", feeRate: 33 });
     expect(s.subnets[0].hyperparameters).toMatchObject({ kappa: 32_767, maxAllowedValidators: 2, bondsMovingAverage: 900_000, yuma3: false });
     expect(s.subnets[0].firstEmissionBlock).toBeNull();
-    expect(s.subnets[0].neurons[1]).toEqual({
-      uid: 1, hotkey: "hk1", coldkey: null, alphaStake: "0", lastUpdate: 900, blockAtRegistration: 0, validatorPermit: false, weights: [], bonds: [],
-    });
+    const { weights, bonds, ...rest } = s.subnets[0].neurons[1];
+    expect(rest).toEqual({ uid: 1, hotkey: "hk1", coldkey: null, alphaStake: "0", lastUpdate: 900, blockAtRegistration: 0, validatorPermit: false });
+    expect([weights.entries(), bonds.entries()]).toEqual([[], []]);
+    expect(s.subnets[0].neurons[0].weights.entries()).toEqual([[1, 65535], [2, 30000]]);
   });
 });
 

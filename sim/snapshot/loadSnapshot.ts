@@ -3,7 +3,8 @@
 // found …` (sorted by position). A missing or unreadable file is one such error (exit 2).
 import { readFileSync } from "node:fs";
 import { TaosimInputError, TaosimInputErrors } from "../cli/errors.js";
-import { parseJsonDocument, type JsonDocument } from "../cli/jsonPositions.js";
+import { JsonDocument, parseJsonDocument } from "../cli/jsonPositions.js";
+import { attachRows, extractRows } from "./extractRows.js";
 import type { Snapshot } from "./snapshotSchema.js";
 import { validateSnapshotData } from "./validateSnapshotData.js";
 
@@ -11,8 +12,25 @@ export const SNAPSHOT_ERROR_CODE = "snapshot";
 
 export type SnapshotCheck = { ok: true; snapshot: Snapshot; doc: JsonDocument } | { ok: false; errors: TaosimInputError[] };
 
+/** A valid snapshot read on the fast path (rows scanned into typed arrays), or null. */
+function fastCheck(text: string, file: string): SnapshotCheck | null {
+  const fast = extractRows(text);
+  if (fast === null) return null;
+  let value: unknown;
+  try {
+    value = JSON.parse(fast.text);
+  } catch {
+    return null;
+  }
+  attachRows(value, fast.rows);
+  const check = validateSnapshotData(value);
+  return check.ok ? { ok: true, snapshot: check.snapshot, doc: new JsonDocument(file, text, value) } : null;
+}
+
 /** Checks snapshot text; never throws for bad input. */
 export function checkSnapshotText(text: string, file: string): SnapshotCheck {
+  const fast = fastCheck(text, file);
+  if (fast !== null) return fast;
   let doc;
   try {
     doc = parseJsonDocument(text, file);

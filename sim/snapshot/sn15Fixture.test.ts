@@ -27,7 +27,7 @@ describe("the sn15 snapshot fixture", () => {
     s.subnets[0].neurons.forEach((neuron, uid) => {
       const row = m.W[uid];
       const max = Math.max(...row.map(([, w]) => w));
-      expect(neuron.weights).toEqual(row.map(([j, w]) => [j, Math.round((w / max) * 65535)]));
+      expect(neuron.weights.entries()).toEqual(row.map(([j, w]) => [j, Math.round((w / max) * 65535)]));
       entries += row.length;
     });
     expect(entries).toBe(1687);

@@ -3,7 +3,6 @@
 // same function, so `taosim epoch --snapshot` and that epoch read identical inputs.
 import type { EpochHyperparameters, EpochInput, SparseU16 } from "../../models/consensus/types.js";
 import type { Snapshot, SnapshotNeuron, SnapshotSubnet } from "./snapshotSchema.js";
-import type { SparseRowInput } from "./snapshotFields.js";
 
 export interface SnapshotEpochOptions {
   /**
@@ -71,12 +70,9 @@ function rowsToCsr(byUid: readonly SnapshotNeuron[], key: "weights" | "bonds"): 
   const col = new Int32Array(rowPtr[n]);
   const val = new Uint16Array(rowPtr[n]);
   for (let uid = 0; uid < n; uid++) {
-    const row: SparseRowInput = byUid[uid][key];
-    const start = rowPtr[uid];
-    for (let j = 0; j < row.length; j++) {
-      col[start + j] = row[j][0];
-      val[start + j] = row[j][1];
-    }
+    const row = byUid[uid][key];
+    col.set(row.uids, rowPtr[uid]);
+    val.set(row.values, rowPtr[uid]);
   }
   return { rowPtr, col, val };
 }

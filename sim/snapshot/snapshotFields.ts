@@ -3,6 +3,7 @@
 // block numbers are JSON numbers. A message that starts with "expected " is printed verbatim.
 import * as z from "zod";
 import { intRange, u16 } from "../../scenarios/fields/primitives.js";
+import { PackedRow } from "./packedRow.js";
 
 export { intRange, u16 };
 
@@ -50,11 +51,12 @@ export const sparseEntry = () => z.tuple([u16(), u16()], { error: "expected a [u
 
 /**
  * A stored sparse row. For validation the entries are checked by hand (checkSparseRows.ts: a real
- * snapshot holds millions of them); the JSON Schema describes them in full.
+ * snapshot holds millions of them, and the loader's fast path hands them over packed, extractRows.ts);
+ * the JSON Schema describes them in full.
  */
 export type RowMode = "full" | "deferred";
 export type SparseRowInput = readonly (readonly [number, number])[];
 export const sparseRow = (mode: RowMode) =>
   mode === "full"
     ? z.array(sparseEntry(), { error: "expected a list of [uid, u16] entries" })
-    : z.custom<SparseRowInput>((v) => Array.isArray(v), { error: "expected a list of [uid, u16] entries" });
+    : z.custom<SparseRowInput | PackedRow>((v) => Array.isArray(v) || v instanceof PackedRow, { error: "expected a list of [uid, u16] entries" });

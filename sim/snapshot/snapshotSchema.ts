@@ -3,6 +3,7 @@
 // spec/emission.md §7). `buildSnapshotSchema("full")` is the published JSON Schema's source;
 // validation uses "deferred" rows (checked by checkSparseRows.ts) for speed.
 import * as z from "zod";
+import type { PackedRow } from "./packedRow.js";
 import { DEFAULT_EPOCH_HYPERPARAMETERS as D } from "../../models/consensus/types.js";
 import { DEFAULT_FEE_RATE, MAX_FEE_RATE } from "../../models/pool/pool.js";
 import {
@@ -124,8 +125,12 @@ export const snapshotSchema = buildSnapshotSchema("deferred");
 /** The full schema (rows described entry by entry): the JSON Schema's source. */
 export const snapshotDocumentSchema = buildSnapshotSchema("full");
 
-/** A validated snapshot with every default filled in. */
-export type Snapshot = z.output<typeof snapshotSchema>;
-export type SnapshotSubnet = Snapshot["subnets"][number];
-export type SnapshotNeuron = SnapshotSubnet["neurons"][number];
+type Parsed = z.output<typeof snapshotSchema>;
+type ParsedSubnet = Parsed["subnets"][number];
+type ParsedNeuron = ParsedSubnet["neurons"][number];
+
+/** A validated snapshot with every default filled in; rows packed (validateSnapshotData). */
+export type Snapshot = Omit<Parsed, "subnets"> & { subnets: SnapshotSubnet[] };
+export type SnapshotSubnet = Omit<ParsedSubnet, "neurons"> & { neurons: SnapshotNeuron[] };
+export type SnapshotNeuron = Omit<ParsedNeuron, "weights" | "bonds"> & { weights: PackedRow; bonds: PackedRow };
 export type SnapshotInput = z.input<typeof snapshotDocumentSchema>;

@@ -1,8 +1,10 @@
 // Validates plain snapshot data (already parsed from JSON): the schema (every field's type, range,
 // required and unknown keys), the stored rows, then the cross-field consistency. Returns the
-// snapshot with every default filled in, or the user-facing text of every problem found.
+// snapshot with every default filled in and its rows packed, or the user-facing text of every
+// problem found.
 import { issueTexts, type IssueText } from "../../scenarios/issueText.js";
 import { checkSparseRows } from "./checkSparseRows.js";
+import { PackedRow } from "./packedRow.js";
 import { snapshotConsistency } from "./snapshotConsistency.js";
 import { snapshotDocumentSchema, snapshotSchema, type Snapshot } from "./snapshotSchema.js";
 
@@ -12,8 +14,15 @@ export function validateSnapshotData(raw: unknown): SnapshotDataCheck {
   const parsed = snapshotSchema.safeParse(raw);
   const problems = parsed.success ? [] : parsed.error.issues.flatMap((issue) => issueTexts(issue, raw, snapshotDocumentSchema));
   problems.push(...checkSparseRows(raw));
-  // Cross-field rules only make sense once every field is well typed.
-  if (problems.length === 0 && parsed.success) problems.push(...snapshotConsistency(parsed.data));
   if (problems.length > 0 || !parsed.success) return { ok: false, problems };
-  return { ok: true, snapshot: parsed.data };
+  for (const subnet of parsed.data.subnets) {
+    for (const neuron of subnet.neurons) {
+      if (!(neuron.weights instanceof PackedRow)) neuron.weights = PackedRow.from(neuron.weights);
+      if (!(neuron.bonds instanceof PackedRow)) neuron.bonds = PackedRow.from(neuron.bonds);
+    }
+  }
+  const snapshot = parsed.data as Snapshot;
+  // Cross-field rules only make sense once every field is well typed.
+  const crossField = snapshotConsistency(snapshot);
+  return crossField.length > 0 ? { ok: false, problems: crossField } : { ok: true, snapshot };
 }
