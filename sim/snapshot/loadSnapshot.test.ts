@@ -98,6 +98,17 @@ describe("every kind of bad field, at its exact position", () => {
     expectOne('"coldkey": "ck1"', '"coldkey": "ck0"', "rootStakes[1]", "one row per (hotkey, coldkey)", "the pair of rootStakes[0] again", '{ "hotkey": "hk0", "coldkey": "ck0", "tao": "1000000000"');
   });
 
+  it("a netuid used by two subnets", () => {
+    const start = SMALL_SNAPSHOT.indexOf("    {\n      \"netuid\"");
+    const end = SMALL_SNAPSHOT.indexOf("\n    }\n  ]") + 6;
+    const subnet = SMALL_SNAPSHOT.slice(start, end);
+    const text = `${SMALL_SNAPSHOT.slice(0, end)},\n${subnet}${SMALL_SNAPSHOT.slice(end)}`;
+    const second = text.lastIndexOf('"netuid": 1') + '"netuid": '.length;
+    const line = text.slice(0, second).split("\n").length;
+    const col = second - text.lastIndexOf("\n", second - 1);
+    expect(problems(text)).toEqual([`${FILE}:${line}:${col}: subnets[1].netuid: expected a netuid not used by another subnet, found 1 (also subnets[0])`]);
+  });
+
   it("reserves below the chain's minimum, a balancer weight outside [0.01, 0.99], a fee rate above the maximum", () => {
     expectOne('"taoReserve": "2000000000"', '"taoReserve": "999999"', "subnets[0].pool.taoReserve", "a reserve of at least the chain's MinimumReserve (1000000 rao)", "999999", '"999999"');
     expectOne('"alphaReserve": "4000000000" }', '"alphaReserve": "4000000000", "quoteWeight": "995000000000000000" }', "subnets[0].pool.quoteWeight", "a balancer weight from 0.01 to 0.99 (10000000000000000 to 990000000000000000)", "995000000000000000", '"995000000000000000"');
