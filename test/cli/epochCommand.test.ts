@@ -89,7 +89,7 @@ describe("taosim epoch (in process, fake kernel)", () => {
       err: "taosim: /nonexistent/state.json: expected a readable file, found no such file (ENOENT)\n",
     });
     const missing = await run(["epoch"]);
-    expect([missing.code, missing.out, missing.err]).toEqual([2, "", "taosim: missing required argument 'file'\n"]);
+    expect([missing.code, missing.out, missing.err]).toEqual([2, "", "taosim: <file>: expected a taosim.epoch/1 file (or - for stdin), or --snapshot FILE --netuid N, found nothing\n"]);
   });
 
   it("a kernel failure is a bug: exit 1 with its stack", async () => {

@@ -15,6 +15,9 @@ export type EpochKernel = (input: EpochInput, arith: Arith) => EpochOutput;
 
 export interface EpochCommandOptions {
   arith?: string;
+  snapshot?: string;
+  netuid?: string;
+  block?: string;
 }
 
 export const ARITH_MODES: readonly Arith[] = ["exact", "float"];
@@ -30,9 +33,16 @@ export function register(program: Command, ctx: CliContext = processContext, ker
   program
     .command("epoch")
     .description("run one Yuma epoch (or an array of them) on chain-level state: JSON in, JSON out on stdout")
-    .argument("<file>", "a taosim.epoch/1 JSON file (one state or an array), or - for stdin")
+    .argument("[file]", "a taosim.epoch/1 JSON file (one state or an array), or - for stdin")
     .option("--arith <mode>", "exact (the chain's fixed-point bits) or float (float64)", "exact")
-    .action(async (file: string, options: EpochCommandOptions) => {
+    .option("--snapshot <file>", "instead of <file>: a taosim.snapshot/1 chain state (docs/snapshots.md)")
+    .option("--netuid <n>", "with --snapshot: the subnet whose next epoch to run")
+    .option("--block <b>", "with --snapshot: the epoch's block (default: lastEpochBlock + tempo)")
+    .action(async (file: string | undefined, options: EpochCommandOptions) => {
+      if (file === undefined || options.snapshot !== undefined || options.netuid !== undefined || options.block !== undefined) {
+        const { runSnapshotEpochCommand } = await import("./epochSnapshot.js");
+        return runSnapshotEpochCommand(file, options, ctx, kernel);
+      }
       await runEpochCommand(file, options, ctx, kernel);
     });
 }
