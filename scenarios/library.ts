@@ -2,6 +2,7 @@
 // the sources (tsx) and from the build (dist/scenarios/library.js reads the YAML next to the sources).
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { dirname, resolve } from "node:path";
 import { parse as parseYaml } from "yaml";
 import { loadScenarioText, type LoadedScenario } from "./loadScenario.js";
 
@@ -48,6 +49,11 @@ export function listBuiltins(): BuiltinInfo[] {
 
 /** The file label used in error messages about a built-in. */
 export const builtinFileLabel = (name: string): string => `<built-in ${name}>`;
+
+/** The folder a scenario's relative paths (e.g. `start.snapshot`) are read from: the built-in library's for a built-in. */
+export function scenarioBaseDir(file: string): string {
+  return /^<built-in [^>]+>$/.test(file) ? libraryDir() : dirname(resolve(file));
+}
 
 /** Loads a built-in scenario (throws if the name is unknown; a built-in is always valid). */
 export function loadBuiltin(name: string): LoadedScenario {

@@ -5,7 +5,7 @@ import { observeQuality } from "./observedQuality.js";
 import type { SubnetView, Uniform, WeightsAction } from "./types.js";
 import { WeightBuffer } from "./weightBuffer.js";
 
-export type ValidatorStrategyName = "honest" | "lazy" | "copier" | "cabal" | "late";
+export type ValidatorStrategyName = "honest" | "lazy" | "copier" | "cabal" | "late" | "replay";
 
 /** The scenario parameters the strategies read (a superset of every group's fields). */
 export interface ValidatorParams {
@@ -135,7 +135,18 @@ function late(p: ValidatorParams, ctx: ValidatorContext, buf: WeightBuffer): Val
   };
 }
 
-const FACTORIES: Record<ValidatorStrategyName, (p: ValidatorParams, c: ValidatorContext, b: WeightBuffer) => ValidatorAgent> = {
+/**
+ * Replay: keeps sending the row it had when the run started (a validator imported from a snapshot,
+ * whose evaluation the simulator does not know). Its stored u16 values as weights quantise back to
+ * the same row.
+ */
+export function createReplayValidator(ctx: Pick<ValidatorContext, "netuid" | "uid">, uids: ArrayLike<number>, values: ArrayLike<number>): ValidatorAgent {
+  const buf = new WeightBuffer(ctx.netuid, ctx.uid, uids.length);
+  for (let k = 0; k < uids.length; k++) buf.push(uids[k], values[k]);
+  return { strategy: "replay", uid: ctx.uid, decide: () => (buf.action.len > 0 ? buf.action : null) };
+}
+
+const FACTORIES: Record<Exclude<ValidatorStrategyName, "replay">, (p: ValidatorParams, c: ValidatorContext, b: WeightBuffer) => ValidatorAgent> = {
   honest,
   lazy,
   copier,
@@ -144,7 +155,7 @@ const FACTORIES: Record<ValidatorStrategyName, (p: ValidatorParams, c: Validator
 };
 
 export function createValidatorAgent(p: ValidatorParams, ctx: ValidatorContext): ValidatorAgent {
-  const factory = FACTORIES[p.strategy];
+  const factory = p.strategy === "replay" ? undefined : FACTORIES[p.strategy];
   if (factory === undefined) throw new Error(`unknown validator strategy ${String(p.strategy)}`);
   return factory(p, ctx, new WeightBuffer(ctx.netuid, ctx.uid, ctx.capacity));
 }

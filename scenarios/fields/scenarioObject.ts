@@ -71,6 +71,15 @@ export const scenarioObjectSchema = z.strictObject({
     .describe("Root seed; every random stream derives from it (--seed overrides). Default 0."),
   duration: durationSchema,
   chain: chainSchema,
+  start: z
+    .strictObject({
+      snapshot: z
+        .string({ error: "expected a path to a taosim.snapshot/1 file" })
+        .min(1, { error: "expected a path to a taosim.snapshot/1 file" })
+        .describe("A taosim.snapshot/1 file (path relative to the scenario file): the run starts from its state at its block."),
+    })
+    .optional()
+    .describe("Start from real chain state. Imported subnets keep their neurons; `subnets[]` entries with the same netuid add populations (write `validators: []`, `miners: []` to add none), stakers and users. Default: a synthetic start at block 0."),
   subnets: z
     .array(subnetSchema)
     .min(1, { error: "expected at least one subnet" })

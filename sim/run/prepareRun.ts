@@ -10,6 +10,8 @@ import type { LoadedScenario } from "../../scenarios/loadScenario.js";
 import { durationInBlocks } from "../../scenarios/schema.js";
 import type { TaskSpec } from "../parallel/types.js";
 import { planTasks, type TaskPlan } from "../plan/planTasks.js";
+import { loadSnapshotFile } from "../snapshot/loadSnapshot.js";
+import { snapshotPathOf } from "../snapshot/snapshotScenario.js";
 
 export interface PreparedRun {
   loaded: LoadedScenario;
@@ -21,6 +23,8 @@ export function prepareRun(source: string, sets: readonly string[], seed: number
   const check = checkScenarioSource(source);
   if (!check.ok) throw new ScenarioError(check.problems);
   const loaded = sets.length > 0 ? applyOverrides(check.loaded, sets) : check.loaded;
+  const snapshotFile = snapshotPathOf(loaded.scenario, loaded.file);
+  if (snapshotFile !== null) loadSnapshotFile(snapshotFile); // every problem of the snapshot, before anything is written
   return { loaded, plan: planTasks(loaded, { seed }) };
 }
 

@@ -17,6 +17,8 @@ import { ColumnTable, type Cell } from "./ColumnTable.js";
 import type { RunSpec } from "../parallel/types.js";
 import { SAMPLERS, type Sampler, type TableName } from "./samplers.js";
 import { OpsLog } from "../world/opsLog.js";
+import type { Snapshot } from "../snapshot/snapshotSchema.js";
+import { scenarioFromSnapshot } from "../snapshot/snapshotScenario.js";
 import { opsTable } from "./opsTable.js";
 
 /** The sampled tables, plus `ops` when the run records its operations log. */
@@ -32,6 +34,8 @@ export interface RunResult {
 }
 
 export interface ExecuteOptions {
+  /** The state a scenario with `start: { snapshot }` begins from (loaded by the caller). */
+  snapshot?: Snapshot;
   arith?: Arith;
   /** Called at event blocks with the fraction of blocks done. */
   onProgress?: (fraction: number) => void;
@@ -53,12 +57,14 @@ function blockOf(at: { block?: number; epoch?: number; day?: number }, sc: Scena
   return (at.day ?? 0) * BLOCKS_PER_DAY;
 }
 
-export function executeRun(spec: RunSpec, scenario: Scenario, opts: ExecuteOptions = {}): RunResult {
+export function executeRun(spec: RunSpec, scenarioIn: Scenario, opts: ExecuteOptions = {}): RunResult {
   const rng = createRng(spec.seed);
-  const world = buildWorld(scenario, rng, opts.arith ?? "exact");
+  const scenario = opts.snapshot === undefined ? scenarioIn : scenarioFromSnapshot(scenarioIn, opts.snapshot);
+  const world = buildWorld(scenario, rng, opts.arith ?? "exact", opts.snapshot);
   if (scenario.sample.ops) world.ops = new OpsLog();
   for (const sub of world.subnets) seedInitialWeights(world, sub);
-  const end = durationInBlocks(scenario);
+  const start = world.startBlock;
+  const end = start + durationInBlocks(scenario);
   const tables: RunTables = {
     neurons: tableFor(SAMPLERS.get("neurons") as Sampler),
     subnets: tableFor(SAMPLERS.get("subnets") as Sampler),
@@ -70,17 +76,17 @@ export function executeRun(spec: RunSpec, scenario: Scenario, opts: ExecuteOptio
     for (const row of (SAMPLERS.get(name) as Sampler).sample({ world, subnet }, block)) tables[name].push(row, prefix);
   };
   const queue = new EventQueue();
-  scenario.events.forEach((e, index) => queue.push(blockOf(e.at, scenario), Phase.extrinsic, { kind: "scheduled", index }));
+  scenario.events.forEach((e, index) => queue.push(start + blockOf(e.at, scenario), Phase.extrinsic, { kind: "scheduled", index }));
   world.stakers.forEach((slot, index) => {
     const g = scenario.subnets[slot.sub.netuid - 1].stakers[slot.group];
-    if (g.strategy === "price-mover" && g.everyBlocks < end) queue.push(g.everyBlocks, Phase.extrinsic, { kind: "agents", netuid: slot.sub.netuid, group: "stakers", index });
+    if (g.strategy === "price-mover" && start + g.everyBlocks < end) queue.push(start + g.everyBlocks, Phase.extrinsic, { kind: "agents", netuid: slot.sub.netuid, group: "stakers", index });
   });
   world.users.forEach((u, index) => {
-    if (u.everyBlocks < end) queue.push(u.everyBlocks, Phase.extrinsic, { kind: "agents", netuid: u.sub.netuid, group: "users", index });
+    if (start + u.everyBlocks < end) queue.push(start + u.everyBlocks, Phase.extrinsic, { kind: "agents", netuid: u.sub.netuid, group: "users", index });
   });
   const every = { subnets: scenario.sample.subnetsEveryBlocks, chain: scenario.sample.chainEveryBlocks };
-  queue.push(0, Phase.sample, { kind: "sample", table: "subnets" });
-  queue.push(0, Phase.sample, { kind: "sample", table: "chain" });
+  queue.push(start, Phase.sample, { kind: "sample", table: "subnets" });
+  queue.push(start, Phase.sample, { kind: "sample", table: "chain" });
 
   const handle = (ev: SimEvent, q: EventQueue): void => {
     switch (ev.kind) {
@@ -110,7 +116,7 @@ export function executeRun(spec: RunSpec, scenario: Scenario, opts: ExecuteOptio
     }
   };
   const progress = opts.onProgress;
-  const stats = runEngine({ world, queue, handle, startBlock: 0, endBlock: end, onProgress: progress ? (b) => progress((b + 1) / end) : undefined });
+  const stats = runEngine({ world, queue, handle, startBlock: start, endBlock: end, onProgress: progress ? (b) => progress((b + 1 - start) / (end - start)) : undefined });
   if (world.ops !== null) tables.ops = opsTable(world.ops, world.subnets, prefix, PREFIX);
   return { spec, tables, stats, refusals, ledger: ledger(world.econ) };
 }

@@ -7,6 +7,9 @@ import type { Scenario } from "../../scenarios/schema.js";
 import type { TaskResult, TaskSpec } from "../parallel/types.js";
 import { planTasks } from "../plan/planTasks.js";
 import { executeRun } from "./runTask.js";
+import { loadSnapshotFile } from "../snapshot/loadSnapshot.js";
+import type { Snapshot } from "../snapshot/snapshotSchema.js";
+import { snapshotPathOf } from "../snapshot/snapshotScenario.js";
 import { csvHeader, csvRows } from "./tableCsv.js";
 
 const encoder = new TextEncoder();
@@ -25,10 +28,19 @@ function taskScenarios(ref: TaskSpec["scenario"]): Map<number, Scenario> {
   return byIndex;
 }
 
+const snapshots = new Map<string, Snapshot>(); // per worker: file → loaded snapshot
+
+function cachedSnapshot(file: string): Snapshot {
+  let s = snapshots.get(file);
+  if (s === undefined) snapshots.set(file, (s = loadSnapshotFile(file)));
+  return s;
+}
+
 export async function runTask(spec: TaskSpec): Promise<TaskResult> {
   const scenario = taskScenarios(spec.scenario).get(spec.index);
   if (scenario === undefined) throw new RangeError(`task ${spec.index} is not in the plan of ${spec.scenario.file}`);
-  const result = executeRun(spec, scenario);
+  const snapshotFile = snapshotPathOf(scenario, spec.scenario.file);
+  const result = executeRun(spec, scenario, snapshotFile === null ? {} : { snapshot: cachedSnapshot(snapshotFile) });
   return {
     tables: Object.entries(result.tables).map(([name, table]) => ({
       name,

@@ -21,7 +21,7 @@ const RAO_PER_TAO = 1_000_000_000;
 const TEMPO = 360;
 const MAX_VALIDATORS = 64;
 /** Assumed pool: price 1.0 with 1000 TAO each side (NetworkMinLockCost; a pre-dTAO subnet has none). */
-const POOL_RESERVE_RAO = "1000000000000";
+const POOL_RESERVE_RAO = "100000000000000"; // 100,000 TAO and alpha: assumed (pre-dTAO); large enough that a few days of emission move the price by tens of percent, not ×100
 /** Assumed pending buckets: one tempo of 1 alpha/block after the 18 % owner cut, half to miners, half to validators. */
 const PENDING_HALF_RAO = String(TEMPO * 410_000_000);
 const PENDING_OWNER_CUT_RAO = String(TEMPO * 180_000_000);
@@ -45,7 +45,8 @@ export function metagraphToSnapshot(m: FloatMetagraph): SnapshotInput {
   const permits = new Uint8Array(n);
   isTopkNonzero(Float64Array.from(rao), n, MAX_VALIDATORS, permits, new EpochScratch().ensure(n));
   const lastEpochBlock = legacyLastEpochBlock(m.block, m.netuid, TEMPO);
-  const alphaOut = rao.reduce((a, r) => a + BigInt(r), 0n);
+  // SubnetAlphaOut holds the staked alpha and the minted alpha still waiting in the pending buckets
+  const alphaOut = rao.reduce((a, r) => a + BigInt(r), 0n) + 2n * BigInt(PENDING_HALF_RAO) + BigInt(PENDING_OWNER_CUT_RAO);
   return {
     format: SNAPSHOT_FORMAT,
     source: {

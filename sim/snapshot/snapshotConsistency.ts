@@ -58,10 +58,11 @@ function checkPool(subnet: SnapshotSubnet, base: Path, out: IssueText[]): void {
     if (w < MIN_QUOTE_WEIGHT || w > MAX_QUOTE_WEIGHT) {
       problem(out, [...base, "pool", "quoteWeight"], "a balancer weight from 0.01 to 0.99 (10000000000000000 to 990000000000000000)", pool.quoteWeight);
     }
-    let staked = 0n;
+    // SubnetAlphaOut holds every hotkey's stake and the pending buckets' minted alpha
+    let staked = BigInt(subnet.pendingServerEmission) + BigInt(subnet.pendingValidatorEmission) + BigInt(subnet.pendingRootAlphaDivs) + BigInt(subnet.pendingOwnerCut);
     for (const neuron of subnet.neurons) staked += BigInt(neuron.alphaStake);
     if (staked > BigInt(subnet.alphaOut)) {
-      problem(out, [...base, "alphaOut"], `at least the alpha staked on the subnet's hotkeys (${staked} rao)`, subnet.alphaOut);
+      problem(out, [...base, "alphaOut"], `at least the alpha staked on the subnet's hotkeys plus the pending emission (${staked} rao)`, subnet.alphaOut);
     }
   }
   const price = BigInt(subnet.movingPriceI96F32);

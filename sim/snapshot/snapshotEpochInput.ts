@@ -43,7 +43,8 @@ export function rootStakeByHotkey(snapshot: Snapshot): Map<string, bigint> {
   return out;
 }
 
-function epochHyperparameters(snapshot: Snapshot, subnet: SnapshotSubnet): EpochHyperparameters {
+/** The epoch's hyperparameters of an imported subnet (the engine uses the same values). */
+export function epochHyperparameters(snapshot: Snapshot, subnet: SnapshotSubnet): EpochHyperparameters {
   const h = subnet.hyperparameters;
   return {
     tempo: subnet.tempo,

@@ -61,6 +61,8 @@ export class World implements EngineWorld {
   nextHotkey = 0;
   nextColdkey = 0;
   stakeThreshold = 0n;
+  /** The run's first block (0, or the snapshot's block for a run that starts from one). */
+  startBlock = 0;
   /** The operations log (ops.csv) when the run keeps one; null: call sites build no record. */
   ops: OpsLog | null = null;
   /** Owner / OwnedHotkeys / free balances as the models' Keyring. */

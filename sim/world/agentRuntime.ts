@@ -123,14 +123,15 @@ export function afterEpoch(world: World, sub: SubnetWorld, block: number, refusa
 
 /**
  * Sets every validator's initial weights as if revealed before the run (the subnet was already
- * running). They count as set at block 1, after the genesis registrations at block 0, so that the
+ * running). They count as set one block after the genesis registrations (the run's first block), so that the
  * epoch's outdated-weight mask (last_update ≤ block_at_registration) keeps them.
  */
 export function seedInitialWeights(world: World, sub: SubnetWorld): void {
   const view = viewOf(world, sub);
   for (const agent of world.validators[sub.netuid - 1]) {
+    if (agent.strategy === "replay") continue; // imported: its row is already stored
     const a = agent.decide(view);
-    if (a !== null) seedWeights(sub, world.econ, a);
+    if (a !== null) seedWeights(sub, world.econ, a, world.startBlock + 1);
   }
 }
 
@@ -143,7 +144,7 @@ export function runTrades(world: World, group: "stakers" | "users", index: numbe
   const u = world.users[index];
   const sub = u.sub;
   const hk = world.econ.subnetOwnerHotkey[sub.netuid];
-  const a = demandPurchase(sub.publicNetuid, u.coldkey, hk, u.taoPerDay(Math.floor(block / 7200)), u.everyBlocks, sub.demandFactor);
+  const a = demandPurchase(sub.publicNetuid, u.coldkey, hk, u.taoPerDay(Math.floor((block - world.startBlock) / 7200)), u.everyBlocks, sub.demandFactor);
   if (a === null || a.kind !== "add-stake") return;
   world.accounts.fundFromOutside(u.coldkey, a.tao);
   const r = applyStakeAction(world, sub, a);

@@ -15,6 +15,11 @@ import { Role } from "./roles.js";
 import { fieldEvaluator, rao, taoWeightRaw } from "./scenarioValues.js";
 import { SubnetWorld, type SubnetParams } from "./SubnetWorld.js";
 import { VariantEpochState } from "./variantEpochAdapter.js";
+import type { ValidatorAgent } from "../../models/agents/validators.js";
+import type { Snapshot, SnapshotSubnet } from "../snapshot/snapshotSchema.js";
+import { epochHyperparameters } from "../snapshot/snapshotEpochInput.js";
+import { snapshotStartBlock } from "../snapshot/snapshotScenario.js";
+import { importRootStakes, importSnapshotSubnet, SnapshotKeys } from "./importSnapshot.js";
 import { World } from "./World.js";
 
 const TWO32 = 4294967296;
@@ -91,7 +96,11 @@ function uidCapacity(sc: Scenario, s: ResolvedSubnet): number {
   return cap;
 }
 
-export function buildWorld(sc: Scenario, rng: Rng, arith: Arith = "exact"): World {
+/**
+ * The world of one task. With `snapshot` (a run with `start: { snapshot }`; `sc` is then
+ * scenarioFromSnapshot's scenario), its subnets are imported and the run starts at its block.
+ */
+export function buildWorld(sc: Scenario, rng: Rng, arith: Arith = "exact", snapshot?: Snapshot): World {
   const counts = keyCounts(sc);
   const maxCap = Math.max(...sc.subnets.map((s) => uidCapacity(sc, s)));
   const econ = createChainEconomy({
@@ -101,9 +110,12 @@ export function buildWorld(sc: Scenario, rng: Rng, arith: Arith = "exact"): Worl
     params: { taoWeight: taoWeightRaw(sc.chain.taoWeight), subnetOwnerCut: sc.chain.subnetOwnerCut },
   });
   const accounts = new Accounts(econ, counts.coldkeys);
+  const snapOf = (netuid: number) => snapshot?.subnets.find((x) => x.netuid === netuid);
   const subnets = sc.subnets.map((s, k) => {
     const depth = 1 + Math.max(0, ...s.validators.map((g) => (g.strategy === "copier" ? g.lagEpochs : 0)));
-    const sub = new SubnetWorld(k + 1, epochHyper(s, sc), subnetParams(s, uidCapacity(sc, s)), depth, econ.uidHotkey[k + 1], econ.blockAtRegistration[k + 1], rao(s.hyperparameters.burn));
+    const snap = snapOf(s.netuid);
+    const hyper = snapshot !== undefined && snap !== undefined ? epochHyperparameters(snapshot, snap) : epochHyper(s, sc);
+    const sub = new SubnetWorld(k + 1, hyper, subnetParams(s, uidCapacity(sc, s)), depth, econ.uidHotkey[k + 1], econ.blockAtRegistration[k + 1], rao(s.hyperparameters.burn));
     sub.publicNetuid = s.netuid;
     if (s.consensus.variant !== "chain") sub.variantEpoch = new VariantEpochState(createVariant(s.consensus.variant, s.consensus.params));
     return sub;
@@ -111,8 +123,19 @@ export function buildWorld(sc: Scenario, rng: Rng, arith: Arith = "exact"): Worl
   const world = new World(sc, rng, econ, accounts, subnets, { defaultBlockEmission: rao(sc.chain.defaultBlockEmission), halving: sc.chain.halving }, arith);
   world.stakeThreshold = rao(sc.chain.stakeThreshold);
   world.outsideColdkey = world.nextColdkey++;
-  sc.subnets.forEach((s, k) => populateSubnet(world, s, subnets[k]));
-  const target = rao(sc.chain.totalIssuance);
+  if (snapshot !== undefined) {
+    const keys = new SnapshotKeys(world);
+    world.startBlock = snapshotStartBlock(snapshot);
+    econ.params.taoWeight = BigInt(snapshot.chain.taoWeight);
+    econ.params.subnetOwnerCut = snapshot.chain.subnetOwnerCut;
+    world.stakeThreshold = BigInt(snapshot.chain.stakeThreshold);
+    sc.subnets.forEach((s, k) => {
+      const snap = snapOf(s.netuid);
+      populateSubnet(world, s, subnets[k], snap === undefined ? null : { keys, snapshot, snap });
+    });
+    importRootStakes(world, keys, snapshot);
+  } else sc.subnets.forEach((s, k) => populateSubnet(world, s, subnets[k], null));
+  const target = snapshot !== undefined ? BigInt(snapshot.chain.totalIssuance) : rao(sc.chain.totalIssuance);
   if (target > econ.totalIssuance) {
     econ.otherTao += target - econ.totalIssuance;
     econ.totalIssuance = target;
@@ -127,34 +150,49 @@ function groupStakes(s: ResolvedSubnet): number[] {
   return s.validators.map((g) => s.validatorStake * (g.stakeShare ?? (unshared > 0 ? Math.max(0, 1 - explicit) / unshared : 0)));
 }
 
-function populateSubnet(world: World, s: ResolvedSubnet, sub: SubnetWorld): void {
+interface Imported {
+  keys: SnapshotKeys;
+  snapshot: Snapshot;
+  snap: SnapshotSubnet;
+}
+
+function populateSubnet(world: World, s: ResolvedSubnet, sub: SubnetWorld, imported: Imported | null): void {
   const { econ, accounts, rng } = world;
   const i = sub.netuid;
-  const ownerCk = world.nextColdkey++;
-  const ownerHk = world.nextHotkey++;
-  econ.keys.owner[ownerHk] = ownerCk;
+  const at = world.startBlock; // genesis registrations (no burn) at the run's first block
   const stakes = groupStakes(s);
   const totalStake = stakes.reduce((a, b) => a + b, 0);
-  const price = s.pool.alphaReserve > 0 ? s.pool.taoReserve / s.pool.alphaReserve : 0;
-  addSubnet(econ, {
-    netuid: i, mechanism: 1, taoReserve: rao(s.pool.taoReserve), alphaReserve: rao(s.pool.alphaReserve),
-    alphaOutstanding: rao(totalStake), tempo: s.tempo, firstEmissionBlock: 0, emissionEnabled: s.emissionEnabled,
-    movingPrice: BigInt(Math.floor(Math.min(price, 1) * TWO32)), ownerColdkey: ownerCk, ownerHotkey: ownerHk,
-  });
-  econ.registrationAllowed[i] = s.hyperparameters.registrationAllowed ? 1 : 0;
-  world.burnClocks.push(new BurnClock(sub));
+  const agents: ValidatorAgent[] = [];
+  let ownerHk = -1;
+  if (imported !== null) {
+    importSnapshotSubnet(world, imported.keys, imported.snap, s, sub, agents);
+    // the entry's validators bring their stake as newly outstanding alpha
+    econ.alphaOut[i] += rao(totalStake);
+    econ.alphaIssuance[i] += rao(totalStake);
+    econ.unownedAlpha[i] += rao(totalStake);
+  } else {
+    const ownerCk = world.nextColdkey++;
+    ownerHk = world.newHotkey(ownerCk);
+    const price = s.pool.alphaReserve > 0 ? s.pool.taoReserve / s.pool.alphaReserve : 0;
+    addSubnet(econ, {
+      netuid: i, mechanism: 1, taoReserve: rao(s.pool.taoReserve), alphaReserve: rao(s.pool.alphaReserve),
+      alphaOutstanding: rao(totalStake), tempo: s.tempo, firstEmissionBlock: 0, emissionEnabled: s.emissionEnabled,
+      movingPrice: BigInt(Math.floor(Math.min(price, 1) * TWO32)), ownerColdkey: ownerCk, ownerHotkey: ownerHk,
+    });
+    econ.registrationAllowed[i] = s.hyperparameters.registrationAllowed ? 1 : 0;
+  }
+  world.burnClocks.push(new BurnClock(sub, at));
   const tag = `subnet/${s.netuid}`;
-  const agents: ReturnType<typeof createValidatorAgent>[] = [];
   s.validators.forEach((g, gi) => {
     const weightOf = fieldEvaluator(g.stakeWeight, ["i", "n", "u", "z"], rng.stream(`${tag}/validators/${gi}/stakeWeight`));
     const rel = Array.from({ length: g.count }, (_, k) => Math.max(0, weightOf({ i: k, n: g.count })));
     const relSum = rel.reduce((a, b) => a + b, 0);
     for (let k = 0; k < g.count; k++) {
-      const hk = world.nextHotkey++;
       const ck = world.nextColdkey++;
-      econ.keys.owner[hk] = ck;
+      const hk = world.newHotkey(ck);
       econ.keys.take[hk] = g.take;
-      const uid = appendNeuron(sub.neurons, hk, 0); // genesis registration (no burn)
+      if (sub.n >= sub.params.maxAllowedUids) continue;
+      const uid = appendNeuron(sub.neurons, hk, at); // genesis registration (no burn)
       const alpha = relSum > 0 ? rao((stakes[gi] * rel[k]) / relSum) : 0n;
       if (alpha > 0n) assignAlphaStake(econ, i, hk, alpha < econ.unownedAlpha[i] ? alpha : econ.unownedAlpha[i]);
       if (g.rootStake > 0) stakeRoot(econ, hk, rao(g.rootStake));
@@ -179,7 +217,7 @@ function populateSubnet(world: World, s: ResolvedSubnet, sub: SubnetWorld): void
       const ck = world.nextColdkey++;
       const q = Math.min(1, Math.max(0, qualityOf({ i: k, n: g.count, uid: sub.n })));
       const hotkeys: number[] = [];
-      for (let h = 0; h < perOp; h++) hotkeys.push(world.nextHotkey++);
+      for (let h = 0; h < perOp; h++) hotkeys.push(world.newHotkey(ck));
       const opName = `${tag}/miner/${world.operators.length}`;
       const op = new MinerOperator(
         { strategy: g.strategy, drift: g.drift, leaveProbability: g.churn.leaveProbability, joinWhenProfitable: g.churn.joinWhenProfitable },
@@ -187,14 +225,13 @@ function populateSubnet(world: World, s: ResolvedSubnet, sub: SubnetWorld): void
       );
       const opIndex = world.addOperator({ op, sub, coldkey: ck, group: gi, strategy: g.strategy, label });
       for (const hk of hotkeys) {
-        econ.keys.owner[hk] = ck;
         if (sub.n >= sub.params.maxAllowedUids) continue;
-        const uid = appendNeuron(sub.neurons, hk, 0);
+        const uid = appendNeuron(sub.neurons, hk, at);
         markMiner(sub, uid, opIndex, gi, g.strategy, label, q);
       }
     }
   });
-  if (sub.n < s.hyperparameters.maxAllowedUids) sub.role[appendNeuron(sub.neurons, ownerHk, 0)] = Role.owner;
+  if (ownerHk >= 0 && sub.n < s.hyperparameters.maxAllowedUids) sub.role[appendNeuron(sub.neurons, ownerHk, at)] = Role.owner;
   s.stakers.forEach((g, gi) => {
     for (let k = 0; k < g.count; k++) {
       const ck = world.nextColdkey++;

@@ -21,9 +21,11 @@ function burnParams(sub: SubnetWorld): BurnParams {
 export class BurnClock {
   private params: BurnParams;
   private decay: bigint;
-  private at = 0; // last block whose step has been applied
+  private at: number; // last block whose step has been applied
 
-  constructor(private readonly sub: SubnetWorld) {
+  /** `from`: the block whose Burn the subnet holds now (the run's first block). */
+  constructor(private readonly sub: SubnetWorld, from = 0) {
+    this.at = from;
     this.params = burnParams(sub);
     this.decay = decayFactorQ32(this.params.halfLife);
   }

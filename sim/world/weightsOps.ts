@@ -88,15 +88,15 @@ export function revealDueCommits(sub: SubnetWorld, econ: ChainEconomy, block: nu
 
 /**
  * Genesis weights: each proposal stored as if revealed before the run, through the chain's checks,
- * counted as set at block 1 (after the genesis registrations at block 0, so the epoch's outdated-weight
- * mask keeps them).
+ * counted as set at `block` (default 1: after the genesis registrations at block 0, so the epoch's
+ * outdated-weight mask keeps them).
  */
-export function seedWeights(sub: SubnetWorld, econ: ChainEconomy, a: WeightsAction): WeightsOutcome | null {
+export function seedWeights(sub: SubnetWorld, econ: ChainEconomy, a: WeightsAction, block = 1): WeightsOutcome | null {
   const m = convertWeightsForEmit(a.uids, a.weights, a.len, sub.proposalUids, sub.proposalValues);
   if (m === 0) return null;
-  const v = weightsViewOf(sub, econ, 1);
+  const v = weightsViewOf(sub, econ, block);
   const cr = v.params.commitRevealEnabled;
-  v.params.commitRevealEnabled = false; // the internal set-weights path a reveal takes; LastUpdate = 1
+  v.params.commitRevealEnabled = false; // the internal set-weights path a reveal takes; LastUpdate = block
   const r = checkSetWeights(v, sub.neurons.hotkey[a.uid], sub.proposalUids.subarray(0, m), sub.proposalValues.subarray(0, m), 0n);
   if (r.ok) applyWeights(v, r);
   v.params.commitRevealEnabled = cr;

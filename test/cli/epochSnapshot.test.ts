@@ -99,7 +99,7 @@ describe("taosim epoch --snapshot with bad input: exit 2, nothing on stdout", ()
   });
 
   it("refuses a subnet without neurons at its position", async () => {
-    const text = SMALL_SNAPSHOT.replace(/"neurons": \[[\s\S]*?\n {6}\]/, '"neurons": []').replace('"alphaOut": "3000000000"', '"alphaOut": "0"');
+    const text = SMALL_SNAPSHOT.replace(/"neurons": \[[\s\S]*?\n {6}\]/, '"neurons": []').replace('"alphaOut": "4000000000"', '"alphaOut": "1000000000"');
     const r = await run(["epoch", "--snapshot", file("empty.json", text), "--netuid", "1"]);
     expect([r.code, r.out]).toEqual([2, ""]);
     expect(r.err).toMatch(/empty\.json:13:18: subnets\[0\]\.neurons: expected at least one neuron to run an epoch on, found none\n$/);

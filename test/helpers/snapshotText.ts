@@ -9,7 +9,7 @@ export const SMALL_SNAPSHOT = `{
     {
       "netuid": 1, "tempo": 100, "lastEpochBlock": 900, "lastMechanismStepBlock": 900, "ownerHotkey": "hk2",
       "pool": { "taoReserve": "2000000000", "alphaReserve": "4000000000" },
-      "alphaOut": "3000000000", "movingPriceI96F32": "2147483648",
+      "alphaOut": "4000000000", "movingPriceI96F32": "2147483648",
       "pendingServerEmission": "500000000", "pendingValidatorEmission": "400000000", "pendingRootAlphaDivs": "100000000",
       "hyperparameters": { "kappa": 32767, "maxAllowedValidators": 2 },
       "neurons": [
