@@ -44,8 +44,10 @@ export function mintBlockEmission(state: ChainEconomy): bigint {
 export function runCoinbase(state: ChainEconomy, block: number, credit: bigint, pool: PoolModel = balancedPoolModel): number {
   const s = state.scratch;
   s.nEmit = subnetsToEmitTo(state, s.emit);
+  state.taoFlow.currentBlock = block; // get_ema_flow's current block (share rule "flow")
   if (s.nEmit > 0) {
-    const left = pool === balancedPoolModel ? emitToSubnetsFast(state, pool, credit) : null;
+    const fast = pool === balancedPoolModel && state.params.shareRule !== "flow"; // flow shares: BigInt reference only
+    const left = fast ? emitToSubnetsFast(state, pool, credit) : null;
     credit = left ?? emitToSubnetsReference(state, credit, pool);
   }
   return recycleAndDrain(state, block, credit);
@@ -55,6 +57,7 @@ export function runCoinbase(state: ChainEconomy, block: number, credit: bigint, 
 export function runCoinbaseReference(state: ChainEconomy, block: number, credit: bigint, pool: PoolModel = balancedPoolModel): number {
   const s = state.scratch;
   s.nEmit = subnetsToEmitTo(state, s.emit);
+  state.taoFlow.currentBlock = block;
   if (s.nEmit > 0) credit = emitToSubnetsReference(state, credit, pool);
   return recycleAndDrain(state, block, credit);
 }

@@ -32,6 +32,9 @@ export interface RootClaimPort {
   atomic<R extends { ok: boolean }>(netuids: readonly number[], fn: () => R): R;
 }
 
+/** The part of the port increase_root_claimable uses (the coinbase wires it over its stake columns). */
+export type RootClaimablePort = Pick<RootClaimPort, "hotkeyRootStake" | "owner" | "increaseStake">;
+
 export type RootClaimError = string; // the swap's / transfer's refusal, or InvalidSubnetNumber
 export type ClaimResult = { ok: true } | { ok: false; error: RootClaimError };
 const OK: ClaimResult = Object.freeze({ ok: true });
@@ -50,7 +53,7 @@ function transaction(claims: RootClaimsState, port: RootClaimPort, netuids: read
  * when amount > root stake (incl. no root stake) the alpha is staked to the hotkey's owner instead.
  * Returns "claimable" or "fallback".
  */
-export function increaseRootClaimable(claims: RootClaimsState, port: RootClaimPort, hotkey: number, netuid: number, amount: bigint): "claimable" | "fallback" {
+export function increaseRootClaimable(claims: RootClaimsState, port: RootClaimablePort, hotkey: number, netuid: number, amount: bigint): "claimable" | "fallback" {
   const total = i96FromInt(port.hotkeyRootStake(hotkey));
   const increment = i96CheckedDiv(i96FromInt(amount), total) ?? 0n;
   if (amount > i96ToU64(total)) {
