@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { makePool } from "../pool/pool.js";
 import { runAutoClaimRootDivs } from "./autoClaimRoot.js";
 import {
-  type ClaimEffect, addStakeAdjustRootClaimed, claimRoot, increaseRootClaimable, removeStakeAdjustRootClaimed, setRootClaimType,
+  type ClaimEffect, afterRootStakeAdded, afterRootStakeRemoved, claimRoot, increaseRootClaimable, setRootClaimType,
 } from "./rootClaims.js";
 import { stakingStateClaimPort } from "./rootClaimStakingPort.js";
 import { RootClaimsState, type RootClaimType } from "./rootClaimsState.js";
@@ -69,15 +69,14 @@ describe("root claims conserve TAO and alpha", () => {
           } else if (o.k === "add") {
             const r = addStake(s, o.ck, o.hk, 0, o.tao);
             if (r.ok) {
-              addStakeAdjustRootClaimed(claims, o.hk, o.ck, r.alpha);
-              claims.maybeAddColdkeyIndex(o.ck);
+              afterRootStakeAdded(claims, o.hk, o.ck, r.alpha);
             }
           } else if (o.k === "remove") {
             const have = s.stakeOf(o.hk, o.ck, 0);
             const amt = (have * BigInt(o.permille)) / 1000n;
             if (amt > 0n && removeStake(s, o.ck, o.hk, 0, amt).ok) {
-              removeStakeAdjustRootClaimed(claims, o.hk, o.ck, amt);
-              if (HOTKEYS.every((hk) => s.stakeOf(hk, o.ck, 0) === 0n)) claims.maybeRemoveColdkeyIndex(o.ck);
+              afterRootStakeRemoved(claims, port, o.hk, o.ck, amt);
+              expect(claims.indexOf(o.ck) === undefined).toBe(HOTKEYS.every((hk) => s.stakeOf(hk, o.ck, 0) === 0n));
             }
           } else if (o.k === "type") setRootClaimType(claims, o.ck, TYPES[o.t]);
           else if (o.k === "claim") claimRoot(claims, port, o.ck, new Set(o.nets), onClaim);

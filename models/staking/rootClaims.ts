@@ -203,3 +203,22 @@ export function setRootClaimType(claims: RootClaimsState, coldkey: number, t: Ro
   claims.setClaimType(coldkey, t);
   return OK;
 }
+
+/** coldkey_has_root_stake: any of StakingHotkeys[ck] holds root stake for ck. */
+export function coldkeyHasRootStake(port: Pick<RootClaimPort, "stakingHotkeys" | "rootStake">, coldkey: number): boolean {
+  return port.stakingHotkeys(coldkey).some((hk) => port.rootStake(hk, coldkey) !== 0n);
+}
+
+/** What stake_into_subnet does on ROOT after the stake is credited (stake_utils.rs). */
+export function afterRootStakeAdded(claims: RootClaimsState, hotkey: number, coldkey: number, alpha: bigint): void {
+  addStakeAdjustRootClaimed(claims, hotkey, coldkey, alpha);
+  claims.maybeAddColdkeyIndex(coldkey);
+}
+
+/** What unstake_from_subnet does on ROOT after the stake is debited (stake_utils.rs). */
+export function afterRootStakeRemoved(
+  claims: RootClaimsState, port: Pick<RootClaimPort, "stakingHotkeys" | "rootStake">, hotkey: number, coldkey: number, alpha: bigint,
+): void {
+  removeStakeAdjustRootClaimed(claims, hotkey, coldkey, alpha);
+  if (!coldkeyHasRootStake(port, coldkey)) claims.maybeRemoveColdkeyIndex(coldkey);
+}
