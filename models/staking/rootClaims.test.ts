@@ -137,6 +137,7 @@ describe("root claims (tests/claim_root.rs)", () => {
     const before = JSON.stringify([...s.subnets].map(([n, x]) => [n, x.pool]), (_k, v) => (typeof v === "bigint" ? v.toString() : v));
     const stakeBefore = s.stakeOf(HK, CK, 0);
     expect(claimRoot(claims, port, CK, new Set([NET]))).toEqual({ ok: false, error: "InsufficientBalance" });
+    expect(claims.indexOf(CK)).toBeUndefined(); // the extrinsic's index entry is rolled back too
     expect(claims.claimed(NET, HK, CK)).toBe(0n);
     expect(claims.subnetRootSellTao(NET)).toBe(0n);
     expect(s.stakeOf(HK, CK, 0)).toBe(stakeBefore);

@@ -192,8 +192,12 @@ export function claimRoot(
   onClaim?: (e: ClaimEffect) => void,
 ): ClaimResult {
   if (subnets.size === 0 || subnets.size > MAX_SUBNET_CLAIMS) return { ok: false, error: "InvalidSubnetNumber" };
+  const mark = claims.begin(); // a failed extrinsic is rolled back whole, the index entry included
   claims.maybeAddColdkeyIndex(coldkey);
-  return doRootClaim(claims, port, coldkey, subnets, onClaim);
+  const r = doRootClaim(claims, port, coldkey, subnets, onClaim);
+  if (r.ok) claims.commit(mark);
+  else claims.rollback(mark);
+  return r;
 }
 
 /** The set_root_claim_type extrinsic (KeepSubnets must list a subnet). */
