@@ -2,6 +2,9 @@
 // (subtensor 196453867, coinbase/subnet_emissions.rs::{record_tao_inflow, record_tao_outflow,
 // reset_tao_outflow, get_ema_flow}; recorded by staking/stake_utils.rs stake_into_subnet with the
 // swap's amount_paid_in and unstake_from_subnet with amount_paid_out + the block author's fee swap).
+// History: Nov–Dec 2025 (a3db8e34b) recorded min/max against the V3 protocol-liquidity delta; bfec73eca
+// restored paid_in / paid_out; 0b346d274 (Feb 2026) added the author-fee swap to the outflow; from
+// ea465d011 (May 2026) a protocol-cost "net flow" was subtracted (not ported). This is the 196453867 state.
 
 /** FlowEmaSmoothingFactor default (u64, normalised by i64::MAX): a one-month half-life. */
 export const DEFAULT_FLOW_EMA_SMOOTHING_FACTOR = 29_597_889_189_277n;
