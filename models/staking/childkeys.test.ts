@@ -2,7 +2,7 @@
 // cool-down, the consistency checks and the storage the chain writes.
 import { describe, expect, it } from "vitest";
 import {
-  type ChildLink, type ChildkeyLinks, PendingChildKeys, doSetPendingChildren, persistChildren, scheduleChildren, trySetPendingChildren,
+  type ChildLink, type ChildkeyLinks, PendingChildKeys, checkChildkeyTake, doSetPendingChildren, persistChildren, scheduleChildren, trySetPendingChildren,
 } from "./childkeys.js";
 import { inheritedAlpha, inheritedTao, stakeWeightForHotkey } from "./stakeInheritance.js";
 
@@ -88,5 +88,14 @@ describe("pending childkeys (do_schedule_children, do_set_pending_children, try_
     expect(scheduleChildren(l, p, 2, NET, kids([1n, 3]), { ...ctx, mayHaveChildren: false })).toBe("NotEnoughStakeToSetChildkeys");
     expect(scheduleChildren(l, p, 2, NET, [], { ...ctx, mayHaveChildren: false })).toBeNull(); // revoking needs no stake
     expect(p.byNetuid.get(0)).toBeUndefined();
+  });
+});
+
+describe("do_set_childkey_take range (test_do_set_childkey_take_invalid_take_value)", () => {
+  it("takes in [effective min, 11_796] are accepted; 11_797 or below the subnet's min is InvalidChildkeyTake", () => {
+    expect(checkChildkeyTake(11_796, 0)).toBeNull();
+    expect(checkChildkeyTake(0, 0)).toBeNull();
+    expect(checkChildkeyTake(11_797, 0)).toBe("InvalidChildkeyTake");
+    expect(checkChildkeyTake(100, 655)).toBe("InvalidChildkeyTake");
   });
 });

@@ -1,7 +1,7 @@
 /**
  * Childkeys, ported from subtensor 14bc6f9f staking/set_children.rs (do_schedule_children,
  * schedule_or_apply_ck, do_set_pending_children, persist_pending_chidren_ok, PCRelations checks,
- * persist_child_parent_relations) and coinbase/block_step.rs::try_set_pending_children.
+ * persist_child_parent_relations, do_set_childkey_take's range) and coinbase/block_step.rs::try_set_pending_children.
  * ChildKeys / ParentKeys are per netuid maps hotkey → [(proportion u64, hotkey)] in storage order
  * (the coinbase's HotkeyTable.children / .parents have this shape).
  */
@@ -20,7 +20,15 @@ export interface ChildkeyLinks {
 
 export type ChildkeyError =
   | "RegistrationNotPermittedOnRootSubnet" | "DuplicateChild" | "InvalidChild" | "TooManyChildren"
-  | "ProportionOverflow" | "ChildParentInconsistency" | "NotEnoughStakeToSetChildkeys";
+  | "ProportionOverflow" | "ChildParentInconsistency" | "NotEnoughStakeToSetChildkeys" | "InvalidChildkeyTake";
+
+/** MaxChildkeyTake default (runtime InitialMaxChildKeyTake, 18 %); MinChildkeyTake defaults to 0. */
+export const DEFAULT_MAX_CHILDKEY_TAKE = 11_796;
+
+/** do_set_childkey_take's range check: effective min (max of global and subnet min) ≤ take ≤ MaxChildkeyTake. */
+export function checkChildkeyTake(take: number, effectiveMin: number, max = DEFAULT_MAX_CHILDKEY_TAKE): ChildkeyError | null {
+  return Number.isInteger(take) && take >= effectiveMin && take <= max ? null : "InvalidChildkeyTake";
+}
 
 const U64_MAX = (1n << 64n) - 1n;
 /** DefaultPendingChildKeyCooldown (prod_or_fast!(7_200, 15)): the production value. */
