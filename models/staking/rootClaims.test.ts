@@ -147,6 +147,8 @@ describe("root claims (tests/claim_root.rs)", () => {
 
   it("test_claim_root_threshold: owed below RootClaimableThreshold (default 500_000) is not claimed", () => {
     const w = world();
+    expect(w.claims.threshold(NET)).toBe(DEFAULT_ROOT_CLAIMABLE_THRESHOLD);
+    expect(DEFAULT_ROOT_CLAIMABLE_THRESHOLD).toBe(500_000n << 32n);
     rootStake(w.s, HK, CK, 1_000_000n);
     rootStake(w.s, HK, 5, 3_000_000n);
     setRootClaimType(w.claims, CK, { kind: "Keep" });

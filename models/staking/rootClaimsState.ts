@@ -45,10 +45,10 @@ export class RootClaimsState {
     this.depth++;
     return this.journal.length;
   }
-  commit(mark: number): void {
+  /** Keeps the writes since `mark`; an enclosing transaction can still undo them. */
+  commit(_mark: number): void {
     this.depth--;
     if (this.depth === 0) this.journal.length = 0;
-    else void mark;
   }
   rollback(mark: number): void {
     while (this.journal.length > mark) (this.journal.pop() as () => void)();
