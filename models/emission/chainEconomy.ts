@@ -4,6 +4,16 @@
 // Chain storage names are given beside each column (pallets/subtensor/src/lib.rs).
 
 import { DEFAULT_EPOCH_HYPERPARAMETERS } from "../consensus/types.js";
+import { RootClaimsState } from "../staking/rootClaimsState.js";
+import { TaoFlowState } from "./taoFlow.js";
+
+/**
+ * Subnet share rule: "price" the moving-price rule with MinerBurned weighting (the commit the specs
+ * follow), "flow" the TAO-flow rule of Nov 2025 – Jun 2026 (flowShares.ts). Older names kept:
+ * "priceEmaMinerBurned" = "price"; "priceEma" = price without the MinerBurned weighting.
+ */
+export type ShareRule = "price" | "flow" | "priceEmaMinerBurned" | "priceEma";
+export const SHARE_RULES: readonly ShareRule[] = ["price", "flow", "priceEmaMinerBurned", "priceEma"];
 
 /** Network-wide parameters of the coinbase (runtime defaults, spec/emission.md §7). */
 export interface EconomyParams {
@@ -14,8 +24,7 @@ export interface EconomyParams {
   ckBurn: bigint; // CKBurn u64 (÷ u64::MAX)
   minChildkeyTake: number; // MinChildkeyTake u16
   maxTempo: number; // MAX_TEMPO
-  /** Subnet share rule: the chain's current one, or plain price-EMA shares (before MinerBurned). */
-  shareRule: "priceEmaMinerBurned" | "priceEma";
+  shareRule: ShareRule;
 }
 
 export const DEFAULT_ECONOMY_PARAMS: Readonly<EconomyParams> = Object.freeze({
@@ -26,7 +35,7 @@ export const DEFAULT_ECONOMY_PARAMS: Readonly<EconomyParams> = Object.freeze({
   ckBurn: 0n,
   minChildkeyTake: 0,
   maxTempo: 50_400,
-  shareRule: "priceEmaMinerBurned",
+  shareRule: "price",
 });
 
 /** A parent/child link: `proportion` is a u64 fraction of u64::MAX (ParentKeys / ChildKeys). */
@@ -135,7 +144,8 @@ export interface ChainEconomy {
   keys: HotkeyTable;
   uidHotkey: Int32Array[]; // Keys[netuid][uid] → hotkey id (−1 empty)
   blockAtRegistration: Float64Array[]; // BlockAtRegistration[netuid][uid]
-  rootClaimable: Map<number, bigint>[]; // per netuid: hotkey → alpha credited to its root stakers (unclaimed)
+  rootClaims: RootClaimsState; // RootClaimable (rate per root stake), RootClaimed, claim types, coldkey index
+  taoFlow: TaoFlowState; // SubnetTaoFlow and its EMA (read by the "flow" share rule)
   scratch: CoinbaseScratch;
 }
 
@@ -224,7 +234,8 @@ export function createChainEconomy(opts: ChainEconomyOptions): ChainEconomy {
     keys,
     uidHotkey: Array.from({ length: n }, () => new Int32Array(maxUids).fill(-1)),
     blockAtRegistration: Array.from({ length: n }, () => new Float64Array(maxUids)),
-    rootClaimable: Array.from({ length: n }, () => new Map<number, bigint>()),
+    rootClaims: new RootClaimsState(),
+    taoFlow: new TaoFlowState(n),
     scratch: createScratch(n),
   };
   state.added[0] = 1; // root always exists

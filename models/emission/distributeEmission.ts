@@ -1,9 +1,11 @@
 // Distribution of a drained epoch (spec/emission.md §5.1, §5.3–§5.6).
 // Chain: coinbase/run_coinbase.rs::{distribute_emission, calculate_dividends_and_incentives,
 //        calculate_dividend_distribution, distribute_dividends_and_incentives},
-//        staking/claim_root.rs::increase_root_claimable_for_hotkey_and_subnet.
+//        staking/claim_root.rs::increase_root_claimable_for_hotkey_and_subnet (models/staking/rootClaims.ts).
 
 import type { EpochOutput } from "../consensus/types.js";
+import { type RootClaimablePort, increaseRootClaimable } from "../staking/rootClaims.js";
+import type { RootClaimsState } from "../staking/rootClaimsState.js";
 import type { ChainEconomy } from "./chainEconomy.js";
 import { recycleSubnetAlpha } from "./emitToSubnets.js";
 import { checkedDiv96, mul96, satSub, toU64From96, u16Proportion96, u96 } from "./fixedPoint.js";
@@ -14,6 +16,8 @@ import { taoWeight96 } from "./rootProportion.js";
 export interface StakeSink {
   toColdkey(netuid: number, hotkey: number, coldkey: number, alpha: bigint): void; // increase_stake_for_hotkey_and_coldkey_on_subnet
   toNominators(netuid: number, hotkey: number, alpha: bigint): void; // increase_stake_for_hotkey_on_subnet
+  /** RootClaimable storage the root dividends are credited to (default: state.rootClaims). */
+  rootClaims?: RootClaimsState;
 }
 
 /** What one drained epoch paid (alpha-rao), for reports and the conservation tests. */
@@ -195,6 +199,12 @@ export function distributeEmission(
     state.validatorAlphaTotal[i] += t + rest;
   }
   // 4. root alpha dividends: take staked as alpha, the rest claimable by the hotkey's root stakers
+  const claims = sink?.rootClaims ?? state.rootClaims;
+  const claimablePort: RootClaimablePort = {
+    hotkeyRootStake: (hk) => stake[0][hk],
+    owner: (hk) => owner[hk],
+    increaseStake: (hk, _ck, _netuid, amount) => credit(hk, amount, true), // fallback: to Owner[hk] on netuid i
+  };
   for (let j = 0; j < hotkeys.length; j++) {
     const hk = hotkeys[j];
     let ra = split.root[j];
@@ -204,12 +214,9 @@ export function distributeEmission(
     const x = toU64From96(ra);
     credit(hk, t, true);
     rep.validatorTake += t;
-    if (x > stake[0][hk]) {
-      credit(hk, x, true); // increase_root_claimable fallback
-      rep.rootFallback += x;
-    } else if (x > 0n) {
-      state.rootClaimable[i].set(hk, (state.rootClaimable[i].get(hk) ?? 0n) + x);
-      state.rootClaimableAlpha[i] += x;
+    if (increaseRootClaimable(claims, claimablePort, hk, i, x) === "fallback") rep.rootFallback += x;
+    else {
+      state.rootClaimableAlpha[i] += x; // owed to the hotkey's root stakers until claimed (in SubnetAlphaOut)
       rep.rootClaimable += x;
     }
     state.rootAlphaTotal[i] += t + x;

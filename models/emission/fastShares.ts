@@ -3,6 +3,7 @@
 
 import type { ChainEconomy } from "./chainEconomy.js";
 import { digitSmall, frac64, mulShr32, rem, res } from "./exactSplit.js";
+import { weightsMinerBurned } from "./subnetShares.js";
 import { type FastViews, getU64, hiWord } from "./u64Views.js";
 
 const TWO32 = 4294967296;
@@ -25,7 +26,7 @@ export function shares(state: ChainEconomy, v: FastViews, msum: number): void {
     v.shH[k] = digitSmall(mp, msum, invM); // ⌊mp·2^64/M⌋ in two digits
     v.shL[k] = digitSmall(rem[0], msum, invM);
   }
-  if (state.params.shareRule === "priceEmaMinerBurned") minerBurnedWeights(state, v);
+  if (weightsMinerBurned(state.params.shareRule)) minerBurnedWeights(state, v);
   let EH = 0;
   let EL = 0;
   let anyDisabled = false;

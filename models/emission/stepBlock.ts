@@ -45,8 +45,10 @@ export function mintBlockEmission(state: ChainEconomy): bigint {
 export function runCoinbase(state: ChainEconomy, block: number, credit: bigint, pool: PoolModel = balancerPool): number {
   const s = state.scratch;
   s.nEmit = subnetsToEmitTo(state, s.emit);
+  state.taoFlow.currentBlock = block; // get_ema_flow's current block (share rule "flow")
   if (s.nEmit > 0) {
-    const left = pool === balancerPool ? emitToSubnetsFast(state, pool, credit) : null;
+    const fast = pool === balancerPool && state.params.shareRule !== "flow"; // flow shares: BigInt reference only
+    const left = fast ? emitToSubnetsFast(state, pool, credit) : null;
     credit = left ?? emitToSubnetsReference(state, credit, pool);
   }
   return recycleAndDrain(state, block, credit);
@@ -56,6 +58,7 @@ export function runCoinbase(state: ChainEconomy, block: number, credit: bigint, 
 export function runCoinbaseReference(state: ChainEconomy, block: number, credit: bigint, pool: PoolModel = balancerPool): number {
   const s = state.scratch;
   s.nEmit = subnetsToEmitTo(state, s.emit);
+  state.taoFlow.currentBlock = block;
   if (s.nEmit > 0) credit = emitToSubnetsReference(state, credit, pool);
   return recycleAndDrain(state, block, credit);
 }

@@ -1,10 +1,16 @@
 // Which subnets emit and how one block's TAO emission is split among them (spec/emission.md §2).
 // Chain: coinbase/subnet_emissions.rs::{get_subnets_to_emit_to, get_shares, get_shares_price_ema,
 //        get_subnet_block_emissions}, run_coinbase.rs::get_network_root_sell_flag,
-//        staking/stake_utils.rs::get_moving_alpha_price.
+//        staking/stake_utils.rs::get_moving_alpha_price. get_shares_flow (shareRule "flow"): flowShares.ts.
 
-import type { ChainEconomy } from "./chainEconomy.js";
+import type { ChainEconomy, ShareRule } from "./chainEconomy.js";
 import { ONE64, mul64, safeDiv64, u64f64ToU96, u96ToU64f64 } from "./fixedPoint.js";
+import { sharesFlow } from "./flowShares.js";
+
+/** Whether the rule weights price shares by (1 − MinerBurned) (5c1b38081, the specs' commit). */
+export function weightsMinerBurned(rule: ShareRule): boolean {
+  return rule === "price" || rule === "priceEmaMinerBurned";
+}
 
 /** get_subnets_to_emit_to: ascending netuids ≠ 0 with start_call made, subtoken and registration enabled. */
 export function subnetsToEmitTo(state: ChainEconomy, out: Int32Array): number {
@@ -38,7 +44,8 @@ export function rootSellFlag(state: ChainEconomy, emit: Int32Array, n: number): 
 /**
  * get_shares (U64F64 raw into `shares[k]` for emit[k]): price-EMA shares p_i/Σp, weighted by
  * (1 − min(MinerBurned, 1)) and renormalised, falling back to the plain price shares when every
- * weight is 0. With shareRule "priceEma" the MinerBurned weighting is skipped (pre-5c1b38081 rule).
+ * weight is 0. With shareRule "priceEma" the MinerBurned weighting is skipped (pre-5c1b38081 rule);
+ * with "flow" the shares are get_shares_flow's (which advances the flow EMAs: once per block).
  */
 export function subnetShares(
   state: ChainEconomy,
@@ -47,6 +54,10 @@ export function subnetShares(
   shares: bigint[],
   weighted: bigint[], // scratch, length ≥ n
 ): void {
+  if (state.params.shareRule === "flow") {
+    sharesFlow(state.taoFlow, emit, n, shares);
+    return;
+  }
   let total = 0n;
   for (let k = 0; k < n; k++) {
     const p = movingAlphaPrice(state, emit[k]);
@@ -54,7 +65,7 @@ export function subnetShares(
     total += p;
   }
   for (let k = 0; k < n; k++) shares[k] = safeDiv64(shares[k], total);
-  if (state.params.shareRule === "priceEma") return;
+  if (!weightsMinerBurned(state.params.shareRule)) return;
   let weightTotal = 0n;
   for (let k = 0; k < n; k++) {
     let burned = u96ToU64f64(state.minerBurned[emit[k]]);
