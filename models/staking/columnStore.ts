@@ -9,6 +9,7 @@
  * created on first use with the owner holding the whole value. It also is the coinbase's StakeSink.
  */
 import type { ChainEconomy } from "../emission/chainEconomy.js";
+import { recordTaoInflow, recordTaoOutflow } from "../emission/taoFlow.js";
 import type { StakeSink } from "../emission/distributeEmission.js";
 import { HALF_WEIGHT } from "../pool/balancer.js";
 import { DEFAULT_FEE_RATE, MINIMUM_RESERVE, type Pool } from "../pool/pool.js";
@@ -62,6 +63,11 @@ export class ColumnStakingStore implements StakingStore, StakeSink {
   }
   set totalStake(v: bigint) {
     this.econ.totalStake = v;
+  }
+
+  recordTaoFlow(netuid: number, tao: bigint): void {
+    if (tao >= 0n) recordTaoInflow(this.econ.taoFlow, netuid, tao);
+    else recordTaoOutflow(this.econ.taoFlow, netuid, -tao);
   }
 
   subnet(netuid: number): SubnetStaking | undefined {

@@ -16,6 +16,7 @@ export type RootClaimType =
   | { kind: "KeepSubnets"; subnets: ReadonlySet<number> };
 
 export const ROOT_CLAIM_SWAP: RootClaimType = Object.freeze({ kind: "Swap" });
+export const ROOT_CLAIM_KEEP: RootClaimType = Object.freeze({ kind: "Keep" });
 /** `DefaultMinRootClaimAmount`: 500_000 as I96F32 raw. */
 export const DEFAULT_ROOT_CLAIMABLE_THRESHOLD = 500_000n << 32n;
 /** `DefaultNumRootClaim`. */

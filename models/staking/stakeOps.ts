@@ -67,6 +67,7 @@ export function stakeIntoSubnet(s: StakingStore, hk: number, ck: number, netuid:
   // a buy truncated by its limit, or a fee with no input, leaves TAO on the subnet account (no refund)
   const left = taoStaked - r.amountPaidIn - r.feeToBlockAuthor;
   if (left > 0n) s.keepOnSubnetAccount(netuid, left);
+  s.recordTaoFlow?.(netuid, r.amountPaidIn); // stake_utils.rs::record_tao_inflow
   s.markStakeBlock(ck, hk);
   return { ok: true, taoStaked, alpha: r.amountPaidOut, fee: r.feePaid };
 }
@@ -84,13 +85,16 @@ export function unstakeFromSubnet(s: StakingStore, hk: number, ck: number, benef
   if (refund > 0n) sp.updateValueForOne(ck, refund);
   s.addBalance(beneficiary, r.amountPaidOut);
   let burned = r.feePaid; // taken from the share, not sold into the pool
+  let outflow = r.amountPaidOut;
   if (s.blockAuthor !== null) {
     const fee = swapAlphaForTao(pool, r.feeToBlockAuthor, MIN_PRICE_RAO, true, s.params.minimumReserve);
     if (!fee.ok) return fee;
     s.totalStake += fee.totalStakeDelta;
     s.addBalance(s.blockAuthor, fee.amountPaidOut);
     burned -= fee.amountPaidIn;
+    outflow += fee.amountPaidOut;
   }
+  s.recordTaoFlow?.(netuid, -outflow); // stake_utils.rs::record_tao_outflow (paid out + the author's fee TAO)
   // `burn_subnet_alpha`: the fee alpha vanishes (SubnetAlphaOut not reduced, as on chain)
   if (burned > 0n) s.burnAlpha(netuid, burned);
   s.markStakeBlock(ck, hk);

@@ -46,6 +46,8 @@ export interface StakingStore {
   stakeOf(hk: number, ck: number, netuid: number): bigint;
   /** `LastColdkeyHotkeyStakeBlock[(ck, hk)] = now`. */
   markStakeBlock(ck: number, hk: number): void;
+  /** `record_tao_inflow` (tao > 0) / `record_tao_outflow` (tao < 0): SubnetTaoFlow, read by the flow share rule. */
+  recordTaoFlow?(netuid: number, tao: bigint): void;
   /** TAO taken out of circulation (a swap fee with no block author). */
   burnTao(netuid: number, tao: bigint): void;
   /** `burn_subnet_alpha`: alpha that leaves its holder but stays counted in `SubnetAlphaOut`. */

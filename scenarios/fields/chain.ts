@@ -25,6 +25,10 @@ export const chainSchema = z
     stakeThreshold: amount()
       .default(0)
       .describe("StakeThreshold for validator permits and weight setting, in TAO of combined stake. Default 0."),
+    shareRule: z
+      .enum(["price", "flow"], { error: "expected price or flow" })
+      .default("price")
+      .describe("How TAO emission is split across subnets: price (the moving-price rule of the chain commit the specs follow) or flow (get_shares_flow, the TAO-flow rule the chain ran from November 2025 to June 2026). Default price."),
     subnetOwnerCut: u16()
       .default(11_796)
       .describe("SubnetOwnerCut, u16 fraction of alpha_out. Default 11796 (18 %)."),

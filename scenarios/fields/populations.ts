@@ -15,6 +15,10 @@ const validatorCommon = {
     .default(1)
     .describe("Relative stake of validator i (0-based) of n within the group; variables i, n, u, z. Default 1 (equal)."),
   rootStake: amount().default(0).describe("Root (TAO) stake per validator, in TAO. Default 0."),
+  rootClaimType: z
+    .enum(["swap", "keep"], { error: "expected swap or keep" })
+    .default("swap")
+    .describe("RootClaimType of the validator's coldkey: swap (sell claimed root dividends into the subnet's pool, stake the TAO on root; the chain's default) or keep (stake the alpha). Default swap."),
   take: u16().default(11_796).describe("Delegate take (u16). Default 11796 (18 %)."),
   noiseSigma: nonNegative()
     .default(0.05)

@@ -4,7 +4,7 @@ import { TWO32 } from "../../models/chainConstants.js";
 import type { SubnetWorld } from "../world/SubnetWorld.js";
 import type { World } from "../world/World.js";
 import { Role } from "../world/roles.js";
-import { spotPrice } from "../world/economyAdapter.js";
+import { scheduledBlockEmission, spotPrice } from "../world/economyAdapter.js";
 import type { Cell, ColumnSpec } from "./ColumnTable.js";
 
 export type TableName = "neurons" | "subnets" | "chain";
@@ -75,6 +75,7 @@ export const subnetsSampler: Sampler = {
     u("alpha_in_total"), u("owner_alpha_total"), u("miner_alpha_total"), u("validator_alpha_total"), u("root_alpha_total"),
     u("recycled_alpha_total"), f("registrations_total"), u("burn"),
     f("moving_price"), u("excess_tao_total"), u("alpha_out_total"), u("burned_alpha_total"), f("epoch"), f("neurons"),
+    f("emission_share"), u("tao_chain_bought_total"), u("alpha_sold_total"), u("root_claimed_alpha_total"), f("miner_burned"),
   ],
   sample({ world }, block) {
     const e = world.econ;
@@ -85,6 +86,9 @@ export const subnetsSampler: Sampler = {
         e.alphaInTotal[i], e.ownerAlphaTotal[i], e.minerAlphaTotal[i], e.validatorAlphaTotal[i], e.rootAlphaTotal[i],
         e.recycledAlphaTotal[i], sub.registrationsTotal, sub.reg.burn,
         Number(e.movingPrice[i]) / TWO32, e.excessTaoTotal[i], e.alphaOutTotal[i], e.burnedAlphaTotal[i], e.epochIndex[i], sub.n,
+        // tao_emission = tao_in + excess of the last block, as a share of what it minted
+        e.blockEmission > 0n ? Number(e.taoInEmission[i] + e.excessTao[i]) / Number(e.blockEmission) : 0,
+        e.excessTaoTotal[i], world.alphaSold[i] ?? 0n, world.rootClaimedAlpha[i] ?? 0n, Number(e.minerBurned[i]) / TWO32,
       ];
     });
   },
@@ -93,10 +97,16 @@ export const subnetsSampler: Sampler = {
 /** chain.csv: one row per sample block. */
 export const chainSampler: Sampler = {
   table: "chain",
-  columns: [f("block"), u("total_issuance"), u("block_emission"), u("total_stake"), u("free_balance_total"), u("other_tao"), u("recycled_tao_total")],
+  columns: [
+    f("block"), u("total_issuance"), u("block_emission"), u("total_stake"), u("free_balance_total"), u("other_tao"), u("recycled_tao_total"),
+    u("root_stake_total"), u("root_claimed_total"), u("block_emission_tao_per_block"),
+  ],
   sample({ world }, block) {
     const e = world.econ;
-    return [[block, e.totalIssuance, e.blockEmission, e.totalStake, e.freeBalanceTotal, e.otherTao, e.recycledTaoTotal]];
+    return [[
+      block, e.totalIssuance, e.blockEmission, e.totalStake, e.freeBalanceTotal, e.otherTao, e.recycledTaoTotal,
+      e.subnetTao[0], world.rootClaimedTao, scheduledBlockEmission(e, world.schedule),
+    ]];
   },
 };
 

@@ -18,6 +18,8 @@ import { runVariantSubnetEpoch } from "./variantEpochAdapter.js";
 import type { Keyring } from "../../models/registration/registerNeuron.js";
 import { worldKeyring, type BurnClock } from "./registrationOps.js";
 import { revealDueCommits } from "./weightsOps.js";
+import { autoClaimRoot } from "./rootClaimOps.js";
+import { stakeRoot } from "../../models/emission/chainEconomy.js";
 import type { SubnetWorld } from "./SubnetWorld.js";
 
 /** A miner operator and where its hotkeys sit. */
@@ -61,6 +63,13 @@ export class World implements EngineWorld {
   nextHotkey = 0;
   nextColdkey = 0;
   stakeThreshold = 0n;
+  /** Hotkeys holding root stake (StakingHotkeys is derived from these and Owner). */
+  readonly rootStakers = new Set<number>();
+  /** Root dividends claimed so far: TAO staked on root by Swap claims, alpha claimed per netuid slot. */
+  rootClaimedTao = 0n;
+  readonly rootClaimedAlpha: bigint[] = [];
+  /** Alpha sold into each netuid slot's pool by holders (unstakes, moves out, Swap claims), cumulative. */
+  readonly alphaSold: bigint[] = [];
   /** The run's first block (0, or the snapshot's block for a run that starts from one). */
   startBlock = 0;
   /** The operations log (ops.csv) when the run keeps one; null: call sites build no record. */
@@ -146,7 +155,16 @@ export class World implements EngineWorld {
    */
   blockStep(block: number): number {
     this.accounts.block = block; // the block's extrinsics follow its block step
-    return economyBlockStep(this.econ, block, this.schedule, this.runEpochOf, this.accounts, this.revealAll);
+    const drained = economyBlockStep(this.econ, block, this.schedule, this.runEpochOf, this.accounts, this.revealAll);
+    if (this.econ.rootClaims.numStakingColdkeys > 0n) autoClaimRoot(this, block);
+    return drained;
+  }
+
+  /** Genesis root (netuid 0) stake of `hotkey` held by `coldkey`: stake_into_subnet on root, and the auto-claim index. */
+  addRootStake(hotkey: number, coldkey: number, tao: bigint): void {
+    stakeRoot(this.econ, hotkey, tao);
+    this.rootStakers.add(hotkey);
+    this.econ.rootClaims.maybeAddColdkeyIndex(coldkey); // claim_root.rs::maybe_add_coldkey_index
   }
 
   private readonly revealAll = (block: number): void => {

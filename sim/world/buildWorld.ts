@@ -5,8 +5,9 @@ import { MinerOperator } from "../../models/agents/minerOperator.js";
 import { createValidatorAgent, type ValidatorParams } from "../../models/agents/validators.js";
 import { DEFAULT_EPOCH_HYPERPARAMETERS, type Arith, type EpochHyperparameters } from "../../models/consensus/types.js";
 import { createVariant } from "../../models/variants/createVariant.js";
-import { addSubnet, assignAlphaStake, createChainEconomy, stakeRoot } from "../../models/emission/chainEconomy.js";
+import { addSubnet, assignAlphaStake, createChainEconomy } from "../../models/emission/chainEconomy.js";
 import { appendNeuron } from "../../models/registration/subnetNeurons.js";
+import { ROOT_CLAIM_KEEP } from "../../models/staking/rootClaimsState.js";
 import type { ResolvedSubnet, Scenario } from "../../scenarios/schema.js";
 import type { Rng } from "../rng/createRng.js";
 import { Accounts } from "./Accounts.js";
@@ -107,7 +108,7 @@ export function buildWorld(sc: Scenario, rng: Rng, arith: Arith = "exact", snaps
     netuids: sc.subnets.length + 1,
     hotkeys: counts.hotkeys,
     maxUids: maxCap,
-    params: { taoWeight: taoWeightRaw(sc.chain.taoWeight), subnetOwnerCut: sc.chain.subnetOwnerCut },
+    params: { taoWeight: taoWeightRaw(sc.chain.taoWeight), subnetOwnerCut: sc.chain.subnetOwnerCut, shareRule: sc.chain.shareRule },
   });
   const accounts = new Accounts(econ, counts.coldkeys);
   const snapOf = (netuid: number) => snapshot?.subnets.find((x) => x.netuid === netuid);
@@ -195,7 +196,8 @@ function populateSubnet(world: World, s: ResolvedSubnet, sub: SubnetWorld, impor
       const uid = appendNeuron(sub.neurons, hk, at); // genesis registration (no burn)
       const alpha = relSum > 0 ? rao((stakes[gi] * rel[k]) / relSum) : 0n;
       if (alpha > 0n) assignAlphaStake(econ, i, hk, alpha < econ.unownedAlpha[i] ? alpha : econ.unownedAlpha[i]);
-      if (g.rootStake > 0) stakeRoot(econ, hk, rao(g.rootStake));
+      if (g.rootStake > 0) world.addRootStake(hk, ck, rao(g.rootStake));
+      if (g.rootClaimType === "keep") econ.rootClaims.setClaimType(ck, ROOT_CLAIM_KEEP); // set_root_claim_type
       sub.role[uid] = Role.validator;
       sub.strategy[uid] = g.strategy;
       sub.group[uid] = gi;

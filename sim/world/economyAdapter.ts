@@ -21,10 +21,15 @@ export interface MintSchedule {
 /** The pool the coinbase prices, injects and chain-buys with: the chain's re-weighting balancer (models/pool). */
 export const COINBASE_POOL: PoolModel = balancerPool;
 
+/** get_block_emission: this block's emission under the schedule (before the supply cap). */
+export function scheduledBlockEmission(econ: ChainEconomy, schedule: MintSchedule): bigint {
+  const e = schedule.halving ? blockEmissionForIssuance(econ.totalIssuance) : DEFAULT_BLOCK_EMISSION;
+  return schedule.defaultBlockEmission === DEFAULT_BLOCK_EMISSION ? e : (e * schedule.defaultBlockEmission) / DEFAULT_BLOCK_EMISSION;
+}
+
 /** get_block_emission + mint_tao; returns the credit. */
 export function mint(econ: ChainEconomy, schedule: MintSchedule): bigint {
-  let e = schedule.halving ? blockEmissionForIssuance(econ.totalIssuance) : DEFAULT_BLOCK_EMISSION;
-  if (schedule.defaultBlockEmission !== DEFAULT_BLOCK_EMISSION) e = (e * schedule.defaultBlockEmission) / DEFAULT_BLOCK_EMISSION;
+  const e = scheduledBlockEmission(econ, schedule);
   const minted = mintableTao(e, econ.totalIssuance);
   econ.totalIssuance += minted;
   econ.blockEmission = minted;

@@ -4,7 +4,7 @@
 // Weights, Bonds) with its alpha stake; root stakes by hotkey. Imported validators keep sending the
 // rows they had (replay); imported miners keep the quality implied by the weights they receive.
 import { createReplayValidator, type ValidatorAgent } from "../../models/agents/validators.js";
-import { addSubnet, assignAlphaStake, stakeRoot } from "../../models/emission/chainEconomy.js";
+import { addSubnet, assignAlphaStake } from "../../models/emission/chainEconomy.js";
 import { appendNeuron } from "../../models/registration/subnetNeurons.js";
 import type { ResolvedSubnet } from "../../scenarios/schema.js";
 import type { Snapshot, SnapshotSubnet } from "../snapshot/snapshotSchema.js";
@@ -102,5 +102,5 @@ export function importSnapshotSubnet(world: World, keys: SnapshotKeys, snap: Sna
 
 /** Root (netuid 0) stake rows, credited to each hotkey (its owner holds them). */
 export function importRootStakes(world: World, keys: SnapshotKeys, snapshot: Snapshot): void {
-  for (const row of snapshot.rootStakes) stakeRoot(world.econ, keys.hotkey(row.hotkey, row.coldkey), BigInt(row.tao));
+  for (const row of snapshot.rootStakes) world.addRootStake(keys.hotkey(row.hotkey, row.coldkey), keys.coldkey(row.coldkey), BigInt(row.tao));
 }

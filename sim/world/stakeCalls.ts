@@ -83,5 +83,10 @@ export function applyStakeCall(world: World, c: StakeCall): StakeCallResult {
     };
     ops.record(row);
   }
+  if (r.ok) {
+    // alpha sold into a pool (subnets.csv alpha_sold_total): unstakes, and moves that leave their subnet
+    const from = c.op === "remove_stake" || c.op === "remove_stake_limit" ? c.netuid : "originNetuid" in c && c.originNetuid !== c.destinationNetuid ? c.originNetuid : -1;
+    if (from > 0) world.alphaSold[from] = (world.alphaSold[from] ?? 0n) + a.amountIn;
+  }
   return r.ok ? { ok: true, ...a } : { ok: false, error: r.error };
 }
