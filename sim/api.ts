@@ -9,10 +9,13 @@ import { runCommand, type RunCommandOptions } from "./cli/commands/run.js";
 import { parseEpochText } from "./cli/parseEpochText.js";
 import { formatEpochResult } from "./cli/formatEpochResult.js";
 import { runEpoch, EpochScratch } from "../models/consensus/runEpoch.js";
+import { EpochTrace } from "../models/consensus/epochTrace.js";
 import type { Arith } from "../models/consensus/types.js";
 
 export { loadScenario, loadScenarioText, checkScenarioSource, listBuiltins, loadBuiltin } from "../scenarios/index.js";
 export { runEpoch, EpochScratch } from "../models/consensus/runEpoch.js";
+export { EpochTrace } from "../models/consensus/epochTrace.js";
+export type { EpochTraceJson } from "./cli/formatEpochTrace.js";
 export type { EpochInput, EpochOutput, EpochHyperparameters, Arith } from "../models/consensus/types.js";
 export { TaosimInputError, TaosimInputErrors } from "./cli/errors.js";
 
@@ -55,12 +58,14 @@ export async function runScenario(source: string, options: RunScenarioOptions = 
 
 /**
  * One Yuma epoch (or an array) from `taosim.epoch/1` JSON (text or an already parsed value), returning the
- * `taosim.epochResult/1` object(s) exactly as `taosim epoch` prints them.
+ * `taosim.epochResult/1` object(s) exactly as `taosim epoch` prints them; with `trace: true`, each has its
+ * `trace` (an `EpochTraceJson`), as `taosim epoch --trace`.
  */
-export function epoch(state: string | object, options: { arith?: Arith } = {}): unknown {
+export function epoch(state: string | object, options: { arith?: Arith; trace?: boolean } = {}): unknown {
   const text = typeof state === "string" ? state : JSON.stringify(state);
   const { states, isArray } = parseEpochText(text, "<epoch>");
   const scratch = new EpochScratch();
-  const results = states.map((s) => JSON.parse(formatEpochResult(runEpoch(s, options.arith ?? "exact", scratch))) as unknown);
+  const trace = options.trace === true ? new EpochTrace() : null;
+  const results = states.map((s) => JSON.parse(formatEpochResult(runEpoch(s, options.arith ?? "exact", scratch, { trace }), trace)) as unknown);
   return isArray ? results : results[0];
 }
