@@ -63,10 +63,8 @@ export function formatExplanation(h: ExplainHeading, e: Explanation): string {
   const em = e.emission;
   if (em.fallbackToStake) out.push(`  Σ incentive + dividends is 0: the epoch pays by active stake instead (emergency split): ${em.total} rao.`);
   else {
-    const inc = e.miner?.incentive.value ?? em.incentive.value;
-    const div = e.validator?.dividends.value ?? em.dividends.value;
-    out.push(`  server = incentive ${num(inc)} / Σ(incentive + dividends) ${f(em.incentivePlusDividendsTotal)} × ${e.raoEmission} rao = ${em.server} rao;`);
-    out.push(`  validator = dividends ${num(div)} / ${f(em.incentivePlusDividendsTotal)} × ${e.raoEmission} rao = ${em.validator} rao; total ${em.total} rao.`);
+    out.push(`  server = incentive ${f(em.incentive)} / Σ(incentive + dividends) ${f(em.incentivePlusDividendsTotal)} × ${e.raoEmission} rao = ${em.server} rao;`);
+    out.push(`  validator = dividends ${f(em.dividends)} / ${f(em.incentivePlusDividendsTotal)} × ${e.raoEmission} rao = ${em.validator} rao; total ${em.total} rao.`);
   }
   return `${out.join("\n")}\n`;
 }
