@@ -25,7 +25,7 @@ const u16 = (x: Fixed): number => Math.min(65535, Math.floor((Number(x.bits) * 6
 export function formatExplanation(h: ExplainHeading, e: Explanation): string {
   const out: string[] = [];
   const s = e.stake;
-  out.push(`uid ${e.uid} of netuid ${h.netuid} (hotkey ${h.hotkey}, ${h.role}), task ${h.task}, epoch ${h.epoch} at block ${e.block}: ${e.n} uids, ${e.yuma3 ? "Yuma3" : "classic Yuma"} bonds${e.liquidAlpha ? " with liquid alpha" : ""}, κ = ${f(e.kappa)}, emission ${e.raoEmission} rao.`);
+  out.push(`uid ${e.uid} of netuid ${h.netuid} (hotkey ${h.hotkey}, ${h.role}), task ${h.task}, epoch ${h.epoch} at block ${e.block}: ${e.n} uids, ${e.yuma3 ? "Yuma3" : "classic Yuma"} bonds${e.liquidAlpha ? " with liquid alpha" : ""}, κ = ${f(e.kappa)}, this epoch distributes ${e.raoEmission} rao of alpha.`);
   out.push("");
   out.push("Stake");
   out.push(`  alpha ${s.alphaStake} rao + TaoWeight × root ${s.taoStake} rao = ${s.totalStake} rao → stake weight ${f(s.stakeWeight)} (u16 ${u16(s.stakeWeight)}) of the subnet's stake.`);
@@ -57,6 +57,7 @@ export function formatExplanation(h: ExplainHeading, e: Explanation): string {
     for (const b of bonds.slice(0, LIST)) out.push(`    uid ${b.miner}: bond ${f(b.bond)} (stored u16 before: ${b.previousU16}), share ${f(b.normalized)} × incentive ${f(b.incentive)} = ${f(b.contribution)}`);
     if (bonds.length > LIST) out.push(`    … ${bonds.length - LIST} more`);
     out.push(`  dividends = ${e.yuma3 ? "(Σ share × incentive) × active stake" : "Σ share × incentive"} = ${f(v.dividendRaw)}, / Σ over all validators ${f(v.dividendRawTotal)} = ${f(v.dividends)} (u16 ${u16(v.dividends)}).`);
+    if (s.activeStake.value > 0) out.push(`  that is ${num(v.dividends.value / s.activeStake.value)}× its share of active stake (1 = dividends in proportion to stake).`);
   }
   out.push("");
   out.push("Emission");
