@@ -59,6 +59,10 @@ export function formatExplanation(h: ExplainHeading, e: Explanation): string {
     out.push(`  dividends = ${e.yuma3 ? "(Σ share × incentive) × active stake" : "Σ share × incentive"} = ${f(v.dividendRaw)}, / Σ over all validators ${f(v.dividendRawTotal)} = ${f(v.dividends)} (u16 ${u16(v.dividends)}).`);
     if (s.activeStake.value > 0) out.push(`  that is ${num(v.dividends.value / s.activeStake.value)}× its share of active stake (1 = dividends in proportion to stake).`);
   }
+  if (e.miner === null && e.validator === null) {
+    out.push("");
+    out.push("It received no weights, set none that survived the masks and holds no bonds: no incentive and no dividends.");
+  }
   out.push("");
   out.push("Emission");
   const em = e.emission;
