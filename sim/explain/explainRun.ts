@@ -45,7 +45,7 @@ export async function explainRun(req: ExplainRequest): Promise<ExplainOutcome> {
     if (got !== row[c]) mismatches.push({ column: c, csv: row[c], rerun: got });
   }
   return {
-    heading: { task: task.spec.index, netuid: req.netuid, epoch: found.epoch, hotkey: row.hotkey ?? "", role: row.role ?? "" },
+    heading: { task: task.spec.index, netuid: req.netuid, epoch: found.epoch, hotkey: row.hotkey ?? "", role: row.role ?? "", csvAlphaStake: row.alpha_stake },
     row,
     mismatches,
     explanation: explainNeuron(cap.trace, cap.input, cap.output, req.uid),

@@ -10,6 +10,8 @@ export interface ExplainHeading {
   epoch: number;
   hotkey: string;
   role: string;
+  /** neurons.csv's alpha_stake (sampled after the epoch's emission was paid), when known. */
+  csvAlphaStake?: string;
 }
 
 const LIST = 6; // entries shown per list in the text (all are in --json)
@@ -28,7 +30,8 @@ export function formatExplanation(h: ExplainHeading, e: Explanation): string {
   out.push(`uid ${e.uid} of netuid ${h.netuid} (hotkey ${h.hotkey}, ${h.role}), task ${h.task}, epoch ${h.epoch} at block ${e.block}: ${e.n} uids, ${e.yuma3 ? "Yuma3" : "classic Yuma"} bonds${e.liquidAlpha ? " with liquid alpha" : ""}, κ = ${f(e.kappa)}, this epoch distributes ${e.raoEmission} rao of alpha.`);
   out.push("");
   out.push("Stake");
-  out.push(`  alpha ${s.alphaStake} rao + TaoWeight × root ${s.taoStake} rao = ${s.totalStake} rao → stake weight ${f(s.stakeWeight)} (u16 ${u16(s.stakeWeight)}) of the subnet's stake.`);
+  out.push(`  at the epoch: alpha ${s.alphaStake} rao + TaoWeight × root ${s.taoStake} rao = ${s.totalStake} rao → stake weight ${f(s.stakeWeight)} (u16 ${u16(s.stakeWeight)}) of the subnet's stake.`);
+  if (h.csvAlphaStake !== undefined && h.csvAlphaStake !== s.alphaStake) out.push(`  (neurons.csv's alpha_stake ${h.csvAlphaStake} is sampled after this epoch's emission was paid.)`);
   out.push(`  ${s.active ? "active" : "inactive"}: last update ${s.lastUpdate} ${s.active ? "≥" : "<"} block ${e.block} − cutoff ${s.activityCutoff}; permit before this epoch: ${s.previousPermit ? "yes" : "no"}, after: ${s.validatorPermit ? "yes" : "no"}.`);
   out.push(`  active stake ${f(s.activeStake)}${s.activeStake.value === 0 ? (s.active && s.previousPermit ? " (no stake)" : " (only active, permitted uids count)") : ""}: its say in consensus and its share of bonds.`);
   if (e.miner !== null) {

@@ -43,7 +43,8 @@ export async function runExplainCommand(runDir: string, opts: ExplainCommandOpti
     throw new CommandExit(1);
   }
   if (opts.json === true) {
-    ctx.io.writeOut(`${JSON.stringify({ format: EXPLAIN_FORMAT, run: runDir, ...h, reproduced: true, row: got.row, ...got.explanation }, null, 2)}\n`);
+    const { csvAlphaStake: _inRow, ...where } = h; // the row has it
+    ctx.io.writeOut(`${JSON.stringify({ format: EXPLAIN_FORMAT, run: runDir, ...where, reproduced: true, row: got.row, ...got.explanation }, null, 2)}\n`);
     return;
   }
   ctx.io.writeOut(formatExplanation(h, got.explanation));
