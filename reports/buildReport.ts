@@ -72,6 +72,7 @@ export async function buildReport(runDir: string, opts: BuildReportOptions = {})
     summary,
     tasks,
     notes,
+    explain: run.largestChanges === null ? null : { runDir, ...run.largestChanges },
   });
   await writeFileAtomic(join(runDir, "report.html"), html);
   if (!opts.quiet) (opts.writeOut ?? ((t) => void process.stdout.write(t)))(`report: ${join(runDir, "report.html")}\n`);

@@ -6,11 +6,14 @@ import { runScenario as runOrchestrated } from "./run/runScenario.js";
 import { parseEpochText } from "./cli/parseEpochText.js";
 import { formatEpochResult } from "./cli/formatEpochResult.js";
 import { runEpoch, EpochScratch } from "../models/consensus/runEpoch.js";
+import { EpochTrace } from "../models/consensus/epochTrace.js";
 import type { Arith } from "../models/consensus/types.js";
 import type { EpochResult } from "./epochResult.js";
 
 export { loadScenario, loadScenarioText, checkScenarioSource, listBuiltins, loadBuiltin } from "../scenarios/index.js";
 export { runEpoch, EpochScratch } from "../models/consensus/runEpoch.js";
+export { EpochTrace } from "../models/consensus/epochTrace.js";
+export type { EpochTraceJson } from "./cli/formatEpochTrace.js";
 export type { EpochInput, EpochOutput, EpochHyperparameters, Arith } from "../models/consensus/types.js";
 export { TaosimInputError, type InputProblem, type TaosimInputErrorCode } from "./inputError.js";
 export type { EpochResult } from "./epochResult.js";
@@ -44,17 +47,21 @@ export async function runScenario(source: string, options: RunScenarioOptions = 
 export interface EpochOptions {
   /** "exact" (default): the chain's fixed point; "float": the same pipeline in float64. */
   arith?: Arith;
+  /** Add each result's `trace` (EpochTraceJson): the epoch's named intermediates, as `taosim epoch --trace`. */
+  trace?: boolean;
 }
 
 /**
  * One Yuma epoch (or an array) from `taosim.epoch/1` JSON (text or an already parsed value), returning the
- * `taosim.epochResult/1` object(s) exactly as `taosim epoch` prints them.
+ * `taosim.epochResult/1` object(s) exactly as `taosim epoch` prints them; with `trace: true`, each has its
+ * `trace` (an `EpochTraceJson`), as `taosim epoch --trace`.
  */
 export function epoch<S extends string | object>(state: S, options: EpochOptions = {}): EpochResultOf<S> {
   const text = typeof state === "string" ? state : JSON.stringify(state);
   const { states, isArray } = parseEpochText(text, "<epoch>");
   const scratch = new EpochScratch();
-  const results = states.map((s) => JSON.parse(formatEpochResult(runEpoch(s, options.arith ?? "exact", scratch))) as EpochResult);
+  const trace = options.trace === true ? new EpochTrace() : null;
+  const results = states.map((s) => JSON.parse(formatEpochResult(runEpoch(s, options.arith ?? "exact", scratch, { trace }), trace)) as EpochResult);
   return (isArray ? results : results[0]) as EpochResultOf<S>;
 }
 

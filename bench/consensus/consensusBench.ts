@@ -4,6 +4,8 @@ import { EpochScratch } from "../../models/consensus/scratch.js";
 import type { Arith, SparseU16 } from "../../models/consensus/types.js";
 import { timeIt, type BenchRow } from "../common/benchRow.js";
 import { benchState, type BenchStateSpec } from "./benchStates.js";
+import { EpochTrace } from "../../models/consensus/epochTrace.js";
+import { formatEpochResult } from "../../sim/cli/formatEpochResult.js";
 
 interface Case { name: string; spec: BenchStateSpec; iterations: number }
 
@@ -32,6 +34,30 @@ export async function benchConsensus(scale = 1): Promise<BenchRow[]> {
       const t = timeIt(() => runEpoch(input, arith, scratch, REUSE), Math.max(5, Math.round(c.iterations * scale)));
       rows.push({
         suite: "consensus", case: c.name, arith, validators: c.spec.validators, neurons: c.spec.neurons, subnets: 1,
+        median_us: round(t.median), p90_us: round(t.p90), per_second: round(1e6 / t.median),
+      });
+    }
+  }
+  rows.push(...benchTrace(scale));
+  return rows;
+}
+
+/** `taosim epoch` without and with --trace, less process start and parsing: epoch + result JSON, 64x256. */
+function benchTrace(scale: number): BenchRow[] {
+  const rows: BenchRow[] = [];
+  for (const c of CASES.filter((x) => x.spec.validators === 64 && x.spec.neurons === 256)) {
+    const input = benchState(c.spec);
+    const scratch = new EpochScratch();
+    for (let e = 0; e < 3; e++) input.bonds = copySparse(runEpoch(input, "exact", scratch).storedBonds);
+    const trace = new EpochTrace();
+    const runs: [string, () => unknown][] = [
+      ["result JSON", () => formatEpochResult(runEpoch(input, "exact", scratch))],
+      ["result JSON + trace", () => formatEpochResult(runEpoch(input, "exact", scratch, { trace }), trace)],
+    ];
+    for (const [what, fn] of runs) {
+      const t = timeIt(fn, Math.max(5, Math.round((c.iterations / 4) * scale)));
+      rows.push({
+        suite: "consensus", case: `${c.name}, ${what}`, arith: "exact", validators: c.spec.validators, neurons: c.spec.neurons, subnets: 1,
         median_us: round(t.median), p90_us: round(t.p90), per_second: round(1e6 / t.median),
       });
     }

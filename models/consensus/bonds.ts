@@ -5,6 +5,7 @@ import type { EpochArith } from "./arith.js";
 import type { Csr } from "./csr.js";
 import type { EpochScratch } from "./scratch.js";
 import type { EpochInput } from "./types.js";
+import type { EpochTrace } from "./epochTrace.js";
 import { mulFloor, ONE, u16ProportionToFixed } from "../fixed/i32f32.js";
 import {
   BOND_PROPORTION_EXACT, BOND_PROPORTION_FLOAT, BOND_RAW, inplaceColMaxUpscaleSparse, inplaceColNormalizeSparse, loadBonds,
@@ -28,7 +29,7 @@ export function lastTempo(input: EpochInput): number {
 }
 
 /** Result of the bond step: the EMA rows to store (raw, before u16) and dividends in scratch.dividends. */
-export function bondsAndDividends(input: EpochInput, wb: Csr, arith: EpochArith, s: EpochScratch): Csr {
+export function bondsAndDividends(input: EpochInput, wb: Csr, arith: EpochArith, s: EpochScratch, trace: EpochTrace | null = null): Csr {
   const hp = input.hyperparameters;
   const n = input.n;
   const lt = lastTempo(input);
@@ -46,7 +47,7 @@ export function bondsAndDividends(input: EpochInput, wb: Csr, arith: EpochArith,
         high: arith.name === "exact" ? u16ProportionToFixed(hp.alphaHigh) : (hp.alphaHigh / 65535) * ONE,
         steepness: hp.alphaSigmoidSteepness,
       };
-      matEmaAlphaSparse(wb, s.bonds, s.consensus, p, arith, s, s.ema); // leaves the column sums in s.colAcc
+      matEmaAlphaSparse(wb, s.bonds, s.consensus, p, arith, s, s.ema, trace === null ? null : trace.alphasBuffer()); // leaves the column sums in s.colAcc
     } else {
       matEmaSparse(wb, s.bonds, alpha, arith, s, s.ema);
     }
@@ -59,14 +60,17 @@ export function bondsAndDividends(input: EpochInput, wb: Csr, arith: EpochArith,
       s.dividends[i] = exact ? mulFloor(d, a) : (d * a) / ONE;
     }
     inplaceNormalize(s.dividends, n, arith);
+    if (trace !== null) inplaceColNormalizeSparse(trace.bondsNormalized.copyFrom(s.ema), n, arith, s); // ema_bonds_norm
     return s.ema;
   }
   loadBonds(rowPtr, col, val, n, lt, input.blockAtRegistration, BOND_RAW, s.bonds); // raw u16, not /65535
   inplaceColNormalizeSparse(s.bonds, n, arith, s);
   rowHadamardSparse(wb, s.activeStake, arith, s.delta);
   inplaceColNormalizeSparse(s.delta, n, arith, s);
+  if (trace !== null) trace.deltaBuffer().copyFrom(s.delta); // ΔB
   matEmaSparse(s.delta, s.bonds, alpha, arith, s, s.ema);
   inplaceColNormalizeSparse(s.ema, n, arith, s);
+  if (trace !== null) trace.bondsNormalized.copyFrom(s.ema); // the EMA bonds the dividends use
   matmulTransposeSparse(s.ema, s.incentive, arith, s.dividends);
   inplaceNormalize(s.dividends, n, arith);
   inplaceColMaxUpscaleSparse(s.ema, n, arith, s);

@@ -60,13 +60,16 @@ function combinedDiff(c: number, w: number, b: number): number {
  * mat_ema_alpha_sparse(Wb, B, alphas): only entries present in Wb's row survive; output in Wb's row order.
  * alphas come from the chain's forward walk, which assumes rows sorted by column: an entry is seen only
  * if its column is greater than every column before it in its row (otherwise the walk reads 0 there).
- * Also leaves the result's column sums in scratch.colAcc.
+ * Also leaves the result's column sums in scratch.colAcc. With `alphas` (the epoch trace), records the
+ * alpha of every Wb entry there, in Wb's row order.
  */
 export function matEmaAlphaSparse(
   wb: Csr, b: Csr, consensus: Float64Array, p: LiquidAlphaParams, arith: EpochArith, scratch: EpochScratch, out: Csr,
+  alphas: Csr | null = null,
 ): void {
   const n = wb.rows;
   out.reset(n, wb.nnz);
+  if (alphas !== null) alphas.reset(n, wb.nnz);
   const exact = arith.name === "exact";
   const memo = scratch.alphaMemo;
   memo.prepare(exact, p.low, p.high, p.steepness);
@@ -107,6 +110,7 @@ export function matEmaAlphaSparse(
         a = memo.get(d);
         if (a < 0) { a = sigmoid(d, p); memo.set(d, a); }
       }
+      if (alphas !== null) alphas.push(j, a);
       let v: number;
       if (exact) {
         // a in [low, high] ⊂ [0, 1] and B, W >= 0: both products are non-negative (I32F32 mul = mulFloor)
@@ -121,6 +125,7 @@ export function matEmaAlphaSparse(
       if (v > 0) { oc[k] = j; ov[k++] = v; colSum[j] += v; }
     }
     outPtr[i + 1] = k;
+    if (alphas !== null) alphas.endRow(i);
   }
   out.nnz = k;
 }

@@ -11,10 +11,11 @@ import { epochWeights } from "./epochWeights.js";
 import { weightedMedianCol } from "./weightedMedianCol.js";
 import { colClipSparse, inplaceNormalize, inplaceNormalizeUsingSum, matmulSparse, rowSumSparse } from "./clipAndRank.js";
 import { interpolateSparse } from "./interpolateSparse.js";
-import { bondsAndDividends } from "./bonds.js";
+import { bondsAndDividends, emaAlpha } from "./bonds.js";
 import { emissionSplit } from "./emissionSplit.js";
 import { fixedProportionToU16, u16ProportionToFixed } from "../fixed/i32f32.js";
 import type { Csr } from "./csr.js";
+import type { EpochTrace } from "./epochTrace.js";
 
 export function arithFor(mode: Arith): EpochArith {
   return mode === "float" ? floatArith : exactArith;
@@ -32,6 +33,8 @@ export interface EpochOptions {
    * epoch's `storedBonds` may be passed as this epoch's `input.bonds`. Default false (fresh arrays).
    */
   reuseOutput?: boolean;
+  /** Record the epoch's named intermediates into this trace (else `scratch.trace`; none when both are null). */
+  trace?: EpochTrace | null;
 }
 
 /** Runs one epoch. Pass the subnet's own `scratch` to reuse buffers across epochs. */
@@ -44,6 +47,8 @@ export function runEpoch(
   const s = scratch.ensure(n);
   const reuse = options?.reuseOutput === true;
   const out = reuse ? scratch.nextOutput(n, allocateOutput) : allocateOutput(n);
+  const trace = options?.trace ?? scratch.trace; // null on the engine's hot path: one check per stage below
+  if (trace !== null) trace.begin(n);
 
   // activity
   const cutoff = activityCutoffBlocks(hp.activityCutoffFactorMilli, hp.tempo);
@@ -68,11 +73,12 @@ export function runEpoch(
   colClipSparse(s.weights, s.consensus, s.clipped);
   rowSumSparse(s.clipped, s.trust);
   matmulSparse(s.clipped, s.activeStake, arith, s.incentive);
+  if (trace !== null) trace.vector(trace.ranks, s.incentive); // ranks, before normalisation
   inplaceNormalize(s.incentive, n, arith);
   // bonds (penalty β interpolates W toward Wc) and dividends
   const beta = arith.name === "exact" ? u16ProportionToFixed(hp.bondsPenalty) : (hp.bondsPenalty / 65535) * 4294967296;
   const wb = interpolateSparse(s.weights, s.clipped, beta, arith, s, s.forBonds);
-  const ema = bondsAndDividends(input, wb, arith, s);
+  const ema = bondsAndDividends(input, wb, arith, s, trace);
   // emission
   emissionSplit(input.raoEmission, n, arith, s, out);
   toU16(s.stake, n, out.stakeWeight);
@@ -81,7 +87,26 @@ export function runEpoch(
   toU16(s.dividends, n, out.dividends);
   toU16(s.trust, n, out.validatorTrust);
   storeBonds(ema, out.validatorPermit, out, reuse ? scratch : null);
+  if (trace !== null) recordTrace(trace, s, wb, ema, kappa, beta, emaAlpha(hp.bondsMovingAverage, arith), hp.yuma3);
   return out;
+}
+
+/** The intermediates still in the scratch at the end of the epoch (ranks, ΔB, alphas and bondsNormalized are taken on the way). */
+function recordTrace(t: EpochTrace, s: EpochScratch, wb: Csr, ema: Csr, kappa: number, beta: number, alpha: number, yuma3: boolean): void {
+  t.yuma3 = yuma3;
+  t.kappa = kappa;
+  t.bondsPenalty = beta;
+  t.emaAlpha = alpha;
+  t.vector(t.stake, s.stake);
+  t.vector(t.activeStake, s.activeStake);
+  t.weights.copyFrom(s.weights);
+  t.vector(t.consensus, s.consensus);
+  t.clippedWeights.copyFrom(s.clipped);
+  t.vector(t.validatorTrust, s.trust);
+  t.vector(t.incentive, s.incentive);
+  t.weightsForBonds.copyFrom(wb);
+  t.bonds.copyFrom(ema);
+  t.vector(t.dividends, s.dividends);
 }
 
 /** chain fixed_proportion_to_u16 over a vector (the same floor(x·65535 / 2^32) in both modes). */
@@ -197,3 +222,4 @@ function keysAscending(keys: Float64Array, start: number, end: number): boolean 
 }
 
 export { EpochScratch, inplaceNormalizeUsingSum };
+export { EpochTrace } from "./epochTrace.js";

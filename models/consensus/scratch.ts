@@ -2,6 +2,7 @@
 
 import { AlphaMemo } from "./alphaMemo.js";
 import { Csr } from "./csr.js";
+import type { EpochTrace } from "./epochTrace.js";
 import type { EpochOutput, SparseU16 } from "./types.js";
 
 export class EpochScratch {
@@ -39,6 +40,8 @@ export class EpochScratch {
   ema = new Csr();
   // liquid-alpha memo: combined_diff raw → alpha raw, valid for one parameter set
   alphaMemo = new AlphaMemo();
+  /** When set, every epoch run with this scratch records its intermediates here (off: null, costs nothing). */
+  trace: EpochTrace | null = null;
 
   // reused outputs (runEpoch's reuseOutput): two sets used in turn, with bond buffers of growing capacity
   private outputs: EpochOutput[] = [];

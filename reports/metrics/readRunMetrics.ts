@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { openCsv, type CsvTable } from "../tables/openCsv.js";
 import { ChainTaskAccumulator, type ChainTaskMetrics } from "./ChainTaskAccumulator.js";
 import { HONEST_STRATEGY } from "./dividendRatios.js";
+import { LargestChanges, type NeuronChange } from "./largestChanges.js";
 import { NeuronTaskAccumulator, neuronColumns, type MinerPoint, type NeuronTaskMetrics } from "./NeuronTaskAccumulator.js";
 import { SeriesCollector } from "./SeriesCollector.js";
 import { SubnetTaskAccumulator, subnetColumns, type SubnetTaskMetrics } from "./SubnetTaskAccumulator.js";
@@ -27,6 +28,8 @@ export interface RunMetrics {
   tables: { neurons: readonly string[] | null; subnets: readonly string[] | null; chain: readonly string[] | null };
   /** Netuids seen in subnets.csv (or neurons.csv), ascending. */
   netuids: number[];
+  /** Neurons of the first task whose dividends / incentive changed most, per subnet with neuron rows. */
+  largestChanges: { task: number; changes: NeuronChange[] } | null;
 }
 
 export interface ReadRunMetricsOptions {
@@ -49,8 +52,10 @@ export async function readRunMetrics(runDir: string, options: ReadRunMetricsOpti
   };
 
   const neurons = await openCsv(join(runDir, "neurons.csv"));
+  let changes: LargestChanges | null = null;
   if (neurons) {
     const cols = neuronColumns(neurons.column);
+    const taskCol = neurons.column("task");
     await forEachTask(neurons, () => new NeuronTaskAccumulator(cols), (task, point, replicate, acc) => {
       const m = acc.finish();
       entry(task, point, replicate).neurons = m;
@@ -61,6 +66,9 @@ export async function readRunMetrics(runDir: string, options: ReadRunMetricsOpti
             if (strategy !== HONEST_STRATEGY) series.add(point, "dividend_ratio", strategy, block, ratio);
     }, (cells) => {
       if (cols.netuid >= 0) netuids.add(Number(cells[cols.netuid]));
+      const task = taskCol >= 0 ? Number(cells[taskCol]) : 0;
+      if (changes === null) changes = new LargestChanges(neurons.column, task);
+      if (changes.task === task && changes.usable) changes.add(cells);
     });
   }
 
@@ -107,7 +115,12 @@ export async function readRunMetrics(runDir: string, options: ReadRunMetricsOpti
     miners,
     tables: { neurons: neurons?.columns ?? null, subnets: subnets?.columns ?? null, chain: chain?.columns ?? null },
     netuids: [...netuids].filter(Number.isFinite).sort((a, b) => a - b),
+    largestChanges: largest(changes),
   };
+}
+
+function largest(c: LargestChanges | null): RunMetrics["largestChanges"] {
+  return c === null || !c.usable ? null : { task: c.task, changes: c.finish() };
 }
 
 interface Accumulator {

@@ -3,11 +3,13 @@
 // exactly as the kernel gives them, rao amounts as decimal strings.
 
 import type { EpochOutput, SparseU16 } from "../../models/consensus/types.js";
+import type { EpochTrace } from "../../models/consensus/epochTrace.js";
+import { formatEpochTrace } from "./formatEpochTrace.js";
 
 export const EPOCH_RESULT_FORMAT = "taosim.epochResult/1";
 
-/** One state's result on a single line, without a trailing newline. */
-export function formatEpochResult(out: EpochOutput): string {
+/** One state's result on a single line, without a trailing newline; with `trace`, its `"trace"` member last. */
+export function formatEpochResult(out: EpochOutput, trace: EpochTrace | null = null): string {
   return (
     `{"format":"${EPOCH_RESULT_FORMAT}"` +
     `,"active":${flags(out.active)}` +
@@ -20,13 +22,14 @@ export function formatEpochResult(out: EpochOutput): string {
     `,"bonds":${sparseRows(out.bonds)}` +
     `,"serverEmission":${raoStrings(out.serverEmission)}` +
     `,"validatorEmission":${raoStrings(out.validatorEmission)}` +
-    `,"emission":${raoStrings(out.emission)}}`
+    `,"emission":${raoStrings(out.emission)}` +
+    (trace === null ? "}" : `,"trace":${formatEpochTrace(trace)}}`)
   );
 }
 
 /** Several results as a JSON array, one result per line. */
 export function formatEpochResults(outs: readonly EpochOutput[]): string {
-  return outs.length === 0 ? "[]" : `[\n${outs.map(formatEpochResult).join(",\n")}\n]`;
+  return outs.length === 0 ? "[]" : `[\n${outs.map((o) => formatEpochResult(o)).join(",\n")}\n]`;
 }
 
 function flags(v: Uint8Array): string {

@@ -10,6 +10,7 @@ import { fileURLToPath } from "node:url";
 import { Command, CommanderError } from "commander";
 import * as benchCommand from "./commands/bench.js";
 import * as epochCommand from "./commands/epoch.js";
+import * as explainCommand from "./commands/explain.js";
 import * as listCommand from "./commands/list.js";
 import * as mergeCommand from "./commands/merge.js";
 import * as quoteCommand from "./commands/quote.js";
@@ -26,7 +27,7 @@ export interface CommandModule {
 }
 
 /** Every command, in the order `taosim --help` lists them. */
-export const COMMAND_MODULES: readonly CommandModule[] = [runCommand, validateCommand, listCommand, showCommand, epochCommand, quoteCommand, benchCommand, reportCommand, mergeCommand, workerCommand];
+export const COMMAND_MODULES: readonly CommandModule[] = [runCommand, validateCommand, listCommand, showCommand, epochCommand, explainCommand, quoteCommand, benchCommand, reportCommand, mergeCommand, workerCommand];
 
 export function buildProgram(ctx: CliContext, commands: readonly CommandModule[] = COMMAND_MODULES): Command {
   const program = new Command("taosim")

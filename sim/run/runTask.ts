@@ -31,6 +31,8 @@ export interface RunResult {
   refusals: RefusalCounts;
   /** Where every rao is at the end (imbalances 0 when conserved). */
   ledger: Ledger;
+  /** Block at which an epoch observer stopped the run (absent when it ran to the end). */
+  stoppedAt?: number;
 }
 
 export interface ExecuteOptions {
@@ -39,7 +41,18 @@ export interface ExecuteOptions {
   arith?: Arith;
   /** Called at event blocks with the fraction of blocks done. */
   onProgress?: (fraction: number) => void;
+  /** Sees the world before the first block and each epoch right after its neuron rows (taosim explain). */
+  epochObserver?: EpochObserver;
 }
+
+export interface EpochObserver {
+  start(world: World): void;
+  /** After the epoch of `netuid` (internal index) at `block` was sampled; true stops the run right there. */
+  afterEpoch(world: World, netuid: number, block: number): boolean;
+}
+
+/** Thrown out of the engine by an observer's stop (the engine itself has no early exit). */
+const STOP = Symbol("stop");
 
 const PREFIX = [
   { name: "task", kind: "f64" },
@@ -88,11 +101,17 @@ export function executeRun(spec: RunSpec, scenarioIn: Scenario, opts: ExecuteOpt
   queue.push(start, Phase.sample, { kind: "sample", table: "subnets" });
   queue.push(start, Phase.sample, { kind: "sample", table: "chain" });
 
+  const observer = opts.epochObserver;
+  let stoppedAt = -1;
   const handle = (ev: SimEvent, q: EventQueue): void => {
     switch (ev.kind) {
       case "epoch": {
         const sub = world.subnets[ev.netuid - 1];
         if (world.econ.epochIndex[ev.netuid] % scenario.sample.neuronsEveryEpochs === 0) record("neurons", ev.block, sub);
+        if (observer !== undefined && observer.afterEpoch(world, ev.netuid, ev.block)) {
+          stoppedAt = ev.block;
+          throw STOP;
+        }
         afterEpoch(world, sub, ev.block, refusals);
         return;
       }
@@ -116,7 +135,17 @@ export function executeRun(spec: RunSpec, scenarioIn: Scenario, opts: ExecuteOpt
     }
   };
   const progress = opts.onProgress;
-  const stats = runEngine({ world, queue, handle, startBlock: start, endBlock: end, onProgress: progress ? (b) => progress((b + 1 - start) / (end - start)) : undefined });
-  if (world.ops !== null) tables.ops = opsTable(world.ops, world.subnets, prefix, PREFIX);
-  return { spec, tables, stats, refusals, ledger: ledger(world.econ) };
+  const engine = { world, queue, handle, startBlock: start, endBlock: end, onProgress: progress ? (b: number) => progress((b + 1 - start) / (end - start)) : undefined };
+  const finish = (stats: EngineStats): RunResult => {
+    if (world.ops !== null) tables.ops = opsTable(world.ops, world.subnets, prefix, PREFIX);
+    return { spec, tables, stats, refusals, ledger: ledger(world.econ) };
+  };
+  if (observer === undefined) return finish(runEngine(engine));
+  observer.start(world);
+  try {
+    return finish(runEngine(engine));
+  } catch (err) {
+    if (err !== STOP) throw err;
+    return { ...finish({ blocks: stoppedAt + 1 - start, eventBlocks: 0, events: 0 }), stoppedAt };
+  }
 }

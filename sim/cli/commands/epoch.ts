@@ -4,20 +4,22 @@
 
 import type { Command } from "commander";
 import type { Arith, EpochInput, EpochOutput } from "../../../models/consensus/types.js";
+import type { EpochTrace } from "../../../models/consensus/epochTrace.js";
 import { processContext, type CliContext } from "../context.js";
 import { TaosimInputError } from "../errors.js";
 import { formatEpochResult } from "../formatEpochResult.js";
 import { parseEpochText } from "../parseEpochText.js";
 import { readInputText } from "../readInputText.js";
 
-/** The epoch kernel's signature (models/consensus/runEpoch.ts). */
-export type EpochKernel = (input: EpochInput, arith: Arith) => EpochOutput;
+/** The epoch kernel's signature (models/consensus/runEpoch.ts); with `trace`, it records the intermediates there. */
+export type EpochKernel = (input: EpochInput, arith: Arith, trace?: EpochTrace | null) => EpochOutput;
 
 export interface EpochCommandOptions {
   arith?: string;
   snapshot?: string;
   netuid?: string;
   block?: string;
+  trace?: boolean;
 }
 
 export const ARITH_MODES: readonly Arith[] = ["exact", "float"];
@@ -26,7 +28,7 @@ export const ARITH_MODES: readonly Arith[] = ["exact", "float"];
 export async function loadEpochKernel(): Promise<EpochKernel> {
   const { runEpoch, EpochScratch } = await import("../../../models/consensus/runEpoch.js");
   const scratch = new EpochScratch(); // reused across the states of one invocation
-  return (input, arith) => runEpoch(input, arith, scratch);
+  return (input, arith, trace) => runEpoch(input, arith, scratch, { trace: trace ?? null });
 }
 
 export function register(program: Command, ctx: CliContext = processContext, kernel?: EpochKernel): void {
@@ -38,6 +40,7 @@ export function register(program: Command, ctx: CliContext = processContext, ker
     .option("--snapshot <file>", "instead of <file>: a taosim.snapshot/1 chain state (docs/snapshots.md)")
     .option("--netuid <n>", "with --snapshot: the subnet whose next epoch to run")
     .option("--block <b>", "with --snapshot: the epoch's block (default: lastEpochBlock + tempo)")
+    .option("--trace", "add the epoch's named intermediates (raw I32F32 bits) as \"trace\"")
     .action(async (file: string | undefined, options: EpochCommandOptions) => {
       if (file === undefined || options.snapshot !== undefined || options.netuid !== undefined || options.block !== undefined) {
         const { runSnapshotEpochCommand } = await import("./epochSnapshot.js");
@@ -68,9 +71,11 @@ export async function runEpochCommand(
   const arith = parseArith(options.arith);
   const input = await readInputText(file, ctx.io);
   const { states, isArray } = parseEpochText(input.text, input.file);
-  const run = kernel ?? (await loadEpochKernel());
+  const kernelFn = kernel ?? (await loadEpochKernel());
+  const trace = options.trace === true ? new (await import("../../../models/consensus/epochTrace.js")).EpochTrace() : null;
+  const run = (state: EpochInput): string => formatEpochResult(kernelFn(state, arith, trace), trace);
   if (!isArray) {
-    ctx.io.writeOut(`${formatEpochResult(run(states[0], arith))}\n`);
+    ctx.io.writeOut(`${run(states[0])}\n`);
     return;
   }
   // One result per line, written as it is computed (an array of thousands of states stays small in memory).
@@ -79,7 +84,7 @@ export async function runEpochCommand(
     return;
   }
   for (let i = 0; i < states.length; i++) {
-    ctx.io.writeOut(`${i === 0 ? "[\n" : ",\n"}${formatEpochResult(run(states[i], arith))}`);
+    ctx.io.writeOut(`${i === 0 ? "[\n" : ",\n"}${run(states[i])}`);
   }
   ctx.io.writeOut("\n]\n");
 }
