@@ -62,6 +62,6 @@ export function resolveScenario(input: unknown): Scenario {
 
 export { SCENARIO_FORMAT, BLOCKS_PER_DAY, scenarioObjectSchema } from "./fields/scenarioObject.js";
 export { durationInBlocks, slowestTempo } from "./crossFieldChecks.js";
-export type { ValidatorGroup, MinerGroup, StakerGroup, UserGroup, ValidatorStrategy, MinerStrategy } from "./fields/populations.js";
+export type { ValidatorGroup, MinerGroup, StakerGroup, UserGroup, ValidatorStrategy, MinerStrategy, SellPolicy } from "./fields/populations.js";
 export type { Hyperparameters } from "./fields/hyperparameters.js";
 export type { Chain } from "./fields/chain.js";

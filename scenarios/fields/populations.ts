@@ -4,6 +4,15 @@
 import * as z from "zod";
 import { amount, label, nonNegative, numberOrExpression, positiveInt, probability, u16 } from "./primitives.js";
 
+/** A holder's selling policy: sell `fraction` of what it was paid since its last sale, every `everyEpochs` epochs. */
+export const sellSchema = z
+  .strictObject({
+    fraction: probability().default(0).describe("Fraction of each payout (alpha emission credited to the hotkey) sold back into the pool with remove_stake, in [0, 1]. Default 0 (hold)."),
+    everyEpochs: positiveInt().default(1).describe("Epochs between sales (the payouts accumulate in between). Default 1."),
+  })
+  .prefault({})
+  .describe("Selling policy of the holder. Default: hold everything.");
+
 const validatorCommon = {
   label: label().nullable().default(null).describe("Optional group label. Default null."),
   count: positiveInt().default(1).describe("Number of validators in the group. Default 1."),
@@ -20,6 +29,7 @@ const validatorCommon = {
     .default("swap")
     .describe("RootClaimType of the validator's coldkey: swap (sell claimed root dividends into the subnet's pool, stake the TAO on root; the chain's default) or keep (stake the alpha). Default swap."),
   take: u16().default(11_796).describe("Delegate take (u16). Default 11796 (18 %)."),
+  sell: sellSchema,
   noiseSigma: nonNegative()
     .default(0.05)
     .describe("Standard deviation of the noise on observed miner quality. Default 0.05."),
@@ -67,6 +77,7 @@ const minerCommon = {
     .default("u")
     .describe("True quality (clamped to [0, 1]) of miner i of n with uid; variables i, n, uid, u, z. Default \"u\"."),
   drift: nonNegative().default(0).describe("Standard deviation of the per-epoch random walk of quality. Default 0."),
+  sell: sellSchema,
   churn: z
     .strictObject({
       leaveProbability: probability().default(0).describe("Probability per epoch that a miner deregisters. Default 0."),
@@ -131,3 +142,5 @@ export type StakerGroup = z.output<typeof stakerGroupSchema>;
 export type UserGroup = z.output<typeof userGroupSchema>;
 export type ValidatorStrategy = ValidatorGroup["strategy"];
 export type MinerStrategy = MinerGroup["strategy"];
+
+export type SellPolicy = z.output<typeof sellSchema>;

@@ -2,7 +2,7 @@
 import * as z from "zod";
 import { consensusSchema } from "./consensus.js";
 import { hyperparametersSchema } from "./hyperparameters.js";
-import { minerGroupSchema, stakerGroupSchema, userGroupSchema, validatorGroupSchema } from "./populations.js";
+import { minerGroupSchema, sellSchema, stakerGroupSchema, userGroupSchema, validatorGroupSchema } from "./populations.js";
 import { amount, intRange } from "./primitives.js";
 
 export const subnetSchema = z.strictObject({
@@ -35,6 +35,10 @@ export const subnetSchema = z.strictObject({
     .array(minerGroupSchema)
     .prefault([{ count: 24 }])
     .describe("Miner groups. Default one group of 24 honest miners."),
+  owner: z
+    .strictObject({ sell: sellSchema })
+    .prefault({})
+    .describe("The subnet owner (its hotkey receives the owner cut). Default: holds everything."),
   stakers: z.array(stakerGroupSchema).default([]).describe("Staker (nominator) groups. Default none."),
   users: z.array(userGroupSchema).default([]).describe("Service users buying alpha. Default none."),
 });

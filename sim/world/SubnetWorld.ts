@@ -9,6 +9,7 @@ import { createSubnetNeurons, type SubnetNeurons } from "../../models/registrati
 import { newSubnetRegistrationState, type SubnetRegistrationState } from "../../models/registration/registerNeuron.js";
 import { newCommitRevealState, type CommitRevealState } from "../../models/weights/commitReveal.js";
 import { Role } from "./roles.js";
+import type { SaleBook } from "./holderSales.js";
 import type { VariantEpochState } from "./variantEpochAdapter.js";
 
 export interface SubnetParams {
@@ -56,6 +57,9 @@ export class SubnetWorld {
   lastEpochBlock = -1;
   registrationsTotal = 0;
   demandFactor = 1;
+  /** Sellers' bookkeeping per uid (holderSales.ts), and the owner's. */
+  readonly sales: (SaleBook | undefined)[] = [];
+  ownerSales: SaleBook | undefined = undefined;
   /** The research Yuma variant this subnet runs instead of the chain epoch (null: the chain epoch). */
   variantEpoch: VariantEpochState | null = null;
   // epoch kernel buffers
@@ -140,5 +144,6 @@ export class SubnetWorld {
     this.minerLabel[uid] = -1;
     this.trueQuality[uid] = 0;
     this.isMiner[uid] = 0;
+    this.sales[uid] = undefined;
   }
 }

@@ -10,6 +10,7 @@ import { applyStakeAction } from "./stakeActions.js";
 import { SubnetViewImpl } from "./SubnetViewImpl.js";
 import type { SubnetWorld } from "./SubnetWorld.js";
 import { seedWeights, submitWeights } from "./weightsOps.js";
+import { sellPayouts } from "./holderSales.js";
 import type { World } from "./World.js";
 
 /** Counters of what the protocol refused (reported as model-specific columns). */
@@ -106,6 +107,7 @@ function runStaker(world: World, k: number, refusals: RefusalCounts, kind: Stake
 /** After the epoch of `sub` ran at `block` (its extrinsics follow the block's block_step). */
 export function afterEpoch(world: World, sub: SubnetWorld, block: number, refusals: RefusalCounts): void {
   const epochIndex = world.econ.epochIndex[sub.netuid];
+  sellPayouts(world, sub, refusals);
   minerDecisions(world, sub, block, refusals);
   const view = viewOf(world, sub);
   view.block = block;

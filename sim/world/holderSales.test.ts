@@ -1,0 +1,44 @@
+import { describe, expect, it } from "vitest";
+import { loadScenarioText } from "../../scenarios/loadScenario.js";
+import { ScenarioError } from "../../scenarios/ScenarioError.js";
+import { resolveScenario } from "../../scenarios/schema.js";
+import { executeRun } from "../run/runTask.js";
+
+const spec = { index: 0, point: 0, replicate: 0, seed: 9, params: {} };
+const run = (fraction: number, owner = 0) =>
+  executeRun(
+    spec,
+    resolveScenario({
+      name: "sellers", duration: { blocks: 1500 }, chain: { totalIssuance: 10_600_000 },
+      subnets: [{
+        tempo: 100, pool: { taoReserve: 20000, alphaReserve: 400000 },
+        validators: [{ count: 4, sell: { fraction, everyEpochs: 2 } }], miners: [{ count: 8, sell: { fraction } }], owner: { sell: { fraction: owner } },
+      }],
+      sample: { subnetsEveryBlocks: 100, chainEveryBlocks: 100 },
+    }),
+  );
+const last = (r: ReturnType<typeof run>, col: string) => Number(r.tables.subnets.cell(r.tables.subnets.rows - 1, r.tables.subnets.names.indexOf(col)));
+
+describe("holders who sell", () => {
+  it("selling payouts puts alpha back into the pool (lower price than holding), through remove_stake, conserving TAO and alpha", () => {
+    const hold = run(0);
+    const sell = run(0.5, 1);
+    expect(last(hold, "alpha_sold_total")).toBe(0);
+    expect(last(sell, "alpha_sold_total")).toBeGreaterThan(0);
+    expect(last(sell, "price")).toBeLessThan(last(hold, "price"));
+    for (const r of [hold, sell]) {
+      expect(r.ledger.tao.imbalance).toBe(0n);
+      for (const a of r.ledger.alpha) expect([a.issuanceImbalance, a.outstandingImbalance]).toEqual([0n, 0n]);
+    }
+  });
+
+  it("a sell fraction outside [0, 1] is an input error at its position", () => {
+    const text = "name: x\nsubnets:\n  - miners:\n      - count: 2\n        sell: { fraction: 1.5 }\n";
+    expect(() => loadScenarioText(text, "s.yaml")).toThrow(ScenarioError);
+    try {
+      loadScenarioText(text, "s.yaml");
+    } catch (e) {
+      expect((e as Error).message).toContain("s.yaml:5:27: subnets[0].miners[0].sell.fraction");
+    }
+  });
+});
