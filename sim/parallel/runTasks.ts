@@ -31,6 +31,22 @@ export async function runTasks(options: RunTasksOptions): Promise<RunTasksResult
   const opts = resolveRunTasksOptions(options);
   const header = storedHeader(opts.header, opts.tasks.length, opts.shard);
   const store = new PartStore(opts.outDir);
+  const progress: TaskProgress = { total: 0, done: 0, failed: 0, skipped: 0 };
+  const executorName = opts.executor ?? chooseExecutor(opts);
+  const executor = createExecutor(executorName, {
+    runnerModule: opts.runnerModule,
+    workers: opts.workers,
+    shard: opts.shard,
+    queue: opts.queue,
+    queueSettings: opts.queueSettings,
+    onQueueStatus: (queue) => opts.onProgress({ ...progress, queue }),
+  });
+  try {
+    await executor.open?.(); // e.g. the queue's Redis answers: checked before anything is written
+  } catch (err) {
+    await executor.close();
+    throw err;
+  }
   await mkdir(opts.outDir, { recursive: true });
   await rm(join(opts.outDir, "manifest.json"), { force: true }); // incomplete from here on
   if (opts.resume) await checkResumable(store, header);
@@ -47,7 +63,7 @@ export async function runTasks(options: RunTasksOptions): Promise<RunTasksResult
     }
   }
   const pending = ours.filter((t) => !records.has(t.index));
-  const progress: TaskProgress = { total: ours.length, done: records.size, failed: 0, skipped: records.size };
+  Object.assign(progress, { total: ours.length, done: records.size, failed: 0, skipped: records.size });
   opts.onProgress({ ...progress });
 
   const sink = async (outcome: TaskOutcome): Promise<void> => {
@@ -59,8 +75,6 @@ export async function runTasks(options: RunTasksOptions): Promise<RunTasksResult
     if (record.status === "failed" && first) progress.failed++;
     opts.onProgress({ ...progress });
   };
-  const executorName = opts.executor ?? chooseExecutor(opts);
-  const executor = createExecutor(executorName, { runnerModule: opts.runnerModule, workers: opts.workers, shard: opts.shard, queue: opts.queue });
   try {
     await executor.run(pending, sink);
   } finally {

@@ -14,6 +14,8 @@ import { checkScenarioSource } from "../../../scenarios/loadScenarioSource.js";
 import { ScenarioError } from "../../../scenarios/ScenarioError.js";
 import type { LoadedScenario } from "../../../scenarios/loadScenario.js";
 import { createProgressReporter } from "../../parallel/progressReporter.js";
+import { queueSettingsFromFlags } from "../../parallel/queue/queueSettings.js";
+import { RedisUnreachableError } from "../../parallel/queue/RedisUnreachableError.js";
 import { parseShard } from "../../parallel/runTasksOptions.js";
 import { runTasks } from "../../parallel/runTasks.js";
 import type { TaskSpec } from "../../parallel/types.js";
@@ -33,6 +35,8 @@ export interface RunCommandOptions {
   shard?: string;
   resume?: boolean;
   queue?: string;
+  redisTimeout?: string;
+  redisRetries?: string;
 }
 
 /** The runner module workers load (the built .js next to the compiled CLI, or the .ts source under tsx). */
@@ -90,8 +94,13 @@ export async function runCommand(source: string, opts: RunCommandOptions, ctx: C
       shard,
       resume: opts.resume === true,
       queue: opts.queue ?? null,
+      queueSettings: queueSettingsFromFlags(opts),
       onProgress: (p) => progress.update(p),
     });
+  } catch (err) {
+    if (!(err instanceof RedisUnreachableError)) throw err;
+    ctx.io.writeErr(`${err.format()}\n`); // nothing was written: the run checks Redis first
+    return err.exitCode;
   } finally {
     progress.stop();
   }
@@ -116,6 +125,8 @@ export function register(program: Command, ctx: CliContext = processContext): vo
     .option("--shard <i/n>", "run only tasks with index ≡ i (mod n)")
     .option("--resume", "skip tasks whose outputs in --out are complete")
     .option("--queue <url>", "run the tasks through a BullMQ queue at redis://HOST:PORT")
+    .option("--redis-timeout <ms>", "with --queue: give up one connection attempt after this long (default 2000)")
+    .option("--redis-retries <n>", "with --queue: further attempts before an unreachable Redis is an error (default 2)")
     .action(async (source: string, opts: RunCommandOptions) => {
       const code = await runCommand(source, opts, ctx);
       if (code !== 0) throw new CommandExit(code);

@@ -1,11 +1,24 @@
 // `taosim worker --queue redis://HOST:PORT [--workers N] [--runner MODULE]`: serves tasks of
-// `taosim run … --queue` from this machine until interrupted (SIGINT/SIGTERM close it cleanly; a
-// killed worker's tasks are retried elsewhere).
+// `taosim run … --queue` from this machine until interrupted. An unreachable Redis is reported
+// within seconds (exit 1); SIGINT/SIGTERM stop it within --shutdown-timeout, a second one at once.
 import type { Command } from "commander";
+import { queueSettingsFromFlags, resolveQueueSettings } from "../../parallel/queue/queueSettings.js";
+import { RedisUnreachableError } from "../../parallel/queue/RedisUnreachableError.js";
+import { serveUntilSignal } from "../../parallel/queue/serveUntilSignal.js";
 import { startQueueWorker } from "../../parallel/queue/queueWorker.js";
 import { redisConnection } from "../../parallel/queue/redisConnection.js";
 import type { CliContext } from "../context.js";
-import { TaosimInputError } from "../errors.js";
+import { CommandExit, TaosimInputError } from "../errors.js";
+
+interface WorkerCommandOptions {
+  queue: string;
+  workers?: string;
+  runner?: string;
+  quiet?: boolean;
+  redisTimeout?: string;
+  redisRetries?: string;
+  shutdownTimeout?: string;
+}
 
 export function register(program: Command, ctx: CliContext): void {
   program
@@ -15,23 +28,34 @@ export function register(program: Command, ctx: CliContext): void {
     .option("--workers <n>", "tasks at once on this machine (default: available parallelism)")
     .option("--runner <module>", "task runner module path, when it differs from the submitting machine's")
     .option("--quiet", "print nothing per task")
-    .action(async (opts: { queue: string; workers?: string; runner?: string; quiet?: boolean }) => {
+    .option("--redis-timeout <ms>", "give up one connection attempt after this long (default 2000)")
+    .option("--redis-retries <n>", "further attempts before an unreachable Redis is an error (default 2)")
+    .option("--shutdown-timeout <ms>", "after SIGTERM/SIGINT, finish or hand back current tasks within this (default 8000)")
+    .action(async (opts: WorkerCommandOptions) => {
       redisConnection(opts.queue); // validates the URL before connecting
       const workers = opts.workers === undefined ? undefined : Number(opts.workers);
       if (workers !== undefined && !(Number.isInteger(workers) && workers >= 1)) {
         throw new TaosimInputError({ file: "<args>", line: 1, col: 1, path: "--workers", expected: "an integer ≥ 1", found: JSON.stringify(opts.workers), code: "cli-option" });
       }
-      const handle = await startQueueWorker({
-        queue: opts.queue,
-        workers,
-        runnerModule: opts.runner ?? null,
-        onTask: (o) => opts.quiet || ctx.io.writeErr(`taosim worker: task ${o.spec.index} ${o.status}\n`),
-      });
-      await new Promise<void>((resolve) => {
-        const stop = () => resolve();
-        process.once("SIGINT", stop);
-        process.once("SIGTERM", stop);
-      });
-      await handle.close();
+      const settings = resolveQueueSettings(queueSettingsFromFlags(opts));
+      const log = (line: string) => ctx.io.writeErr(line);
+      let handle;
+      try {
+        handle = await startQueueWorker({
+          queue: opts.queue,
+          workers,
+          runnerModule: opts.runner ?? null,
+          settings,
+          log,
+          onTask: (o) => opts.quiet || log(`taosim worker: task ${o.spec.index} ${o.status}\n`),
+        });
+      } catch (err) {
+        if (!(err instanceof RedisUnreachableError)) throw err;
+        log(`${err.format()}\n`);
+        throw new CommandExit(err.exitCode);
+      }
+      if (!opts.quiet) log("taosim worker: ready\n");
+      // Exits the process itself: Redis clients left reconnecting must not keep it alive.
+      process.exit(await serveUntilSignal(handle, settings.shutdownTimeoutMs, log, (code) => process.exit(code)));
     });
 }
