@@ -56,3 +56,29 @@ export function startCli(args: readonly string[]): CliProcess {
 export function killAllCli(): void {
   for (const c of started) if (c.exitCode === null && c.signalCode === null) c.kill("SIGKILL");
 }
+
+const TEST_WORKER = fileURLToPath(new URL("./queueWorkerMain.ts", import.meta.url));
+
+export interface TestWorker {
+  child: ChildProcess;
+  /** Task indices it has finished, in order. */
+  tasks: number[];
+  ready: Promise<void>;
+}
+
+/** An in-process queue worker (queueWorkerMain.ts): short locks, fast start. */
+export function startTestWorker(url: string): TestWorker {
+  const child = spawn(process.execPath, ["--import", "tsx", TEST_WORKER, url], { stdio: ["ignore", "pipe", "inherit"] });
+  started.push(child);
+  const tasks: number[] = [];
+  const ready = new Promise<void>((resolve) => {
+    child.stdout!.on("data", (chunk: Buffer) => {
+      for (const line of chunk.toString().split("\n")) {
+        if (line === "ready") resolve();
+        const match = /^task (\d+)$/.exec(line);
+        if (match) tasks.push(Number(match[1]));
+      }
+    });
+  });
+  return { child, tasks, ready };
+}
