@@ -23,7 +23,7 @@ export function connectionLog(who: string, url: string, write: (line: string) =>
       const code = (err as NodeJS.ErrnoException).code ?? "";
       const isConnection = CONNECTION_CODES.test(code) || /Connection is closed/i.test(err.message);
       if (!isConnection) {
-        const lost = /(?:Missing key|Lock mismatch) for job (\S+?)\.? /.exec(err.message);
+        const lost = /(?:Missing key|Missing lock|Lock mismatch) for job (\S+?)\.? /.exec(err.message);
         const line = lost ? `job ${lost[1]} is no longer in Redis as this worker left it (Redis restarted or evicted it?); its run enqueues it again if needed` : err.message;
         if (now() - (others.get(line) ?? -Infinity) < intervalMs) return;
         others.set(line, now());
