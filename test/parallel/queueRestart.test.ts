@@ -6,7 +6,11 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:f
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { executeTask } from "../../sim/parallel/executeTask.js";
+import { loadBullmq, type BullJob } from "../../sim/parallel/queue/loadBullmq.js";
+import { encodeOutcome, TASKS_QUEUE, taskInputSha256, taskJobId, type TaskJobData } from "../../sim/parallel/queue/queueMessages.js";
 import { describeQueueStatus, type QueueStatus } from "../../sim/parallel/queue/QueueStatus.js";
+import { redisConnection } from "../../sim/parallel/queue/redisConnection.js";
 import { runTasks } from "../../sim/parallel/runTasks.js";
 import { FAKE_RUNNER, fakeHeader, fakeTasks } from "./fakeTasks.js";
 import { csvHashes } from "./outputHashes.js";
@@ -82,4 +86,34 @@ describe("queue run across a Redis restart", () => {
     expect(csvHashes(queued)).toEqual(csvHashes(inline));
     expect(readFileSync(join(queued, "manifest.json"), "utf8")).toBe(readFileSync(join(inline, "manifest.json"), "utf8"));
   }, 90_000);
+});
+
+describe("queue run with a job that fails outside its task", () => {
+  it("records the task as failed once its attempts are used up, and finishes the others", async () => {
+    await requireQueuePrerequisites();
+    const server = await startRedisServer();
+    try {
+      const bull = await loadBullmq();
+      const tasks = fakeTasks({ points: 1, replicates: 2, scenario: { rows: 2 } });
+      // A broken worker: every attempt of task 1 throws in the worker itself (not in the task).
+      const broken = new bull.Worker(
+        TASKS_QUEUE,
+        async (job: BullJob) => {
+          const data = job.data as TaskJobData;
+          if (data.spec.index === 1) throw new Error("worker lost its runner");
+          const outcome = await executeTask({ runnerModule: data.runnerModule, spec: data.spec });
+          const results = new bull.Queue(data.resultsQueue, { connection: redisConnection(server.url) });
+          await results.add("result", encodeOutcome(data.runId, taskInputSha256(data.spec), outcome), { jobId: taskJobId(data.runId, data.spec.index) });
+          await results.close();
+        },
+        { connection: redisConnection(server.url) },
+      );
+      const result = await runTasks({ tasks, runnerModule: FAKE_RUNNER, outDir: join(root, "broken"), header: fakeHeader(tasks), queue: server.url, queueSettings: { checkIntervalMs: 100 } });
+      await broken.close();
+      expect(result.failures.map((f) => [f.index, f.error?.name, f.error?.message])).toEqual([[1, "QueueJobError", "worker lost its runner"]]);
+      expect(result.manifestRows.map((r) => r.status)).toEqual(["ok", "failed"]);
+    } finally {
+      await server.stop();
+    }
+  }, 60_000);
 });

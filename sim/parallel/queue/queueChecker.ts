@@ -46,7 +46,6 @@ export function startQueueChecker(o: QueueCheckerOptions): QueueChecker {
       multi.hmget(jobKey(TASKS_QUEUE, id), "timestamp", "finishedOn", "failedReason").exists(jobKey(o.resultsQueue, id));
     }
     const replies = (await multi.exec()) ?? [];
-    workers = await o.tasksQueue.getWorkersCount();
     for (let k = 0; k < tasks.length; k++) {
       const t = tasks[k];
       if (!o.ledger.has(t.index)) continue; // its result arrived meanwhile
@@ -60,6 +59,8 @@ export function startQueueChecker(o: QueueCheckerOptions): QueueChecker {
         o.failed(t, failedReason);
       }
     }
+    // CLIENT LIST may be refused (managed Redis): then the count stays as it was.
+    workers = await o.tasksQueue.getWorkersCount().catch(() => workers);
   };
   void (async () => {
     while (!stopped) {
