@@ -35,8 +35,8 @@ function barReporter(stream: NodeJS.WriteStream): ProgressReporter {
   let queue: QueueStatus | undefined;
   return {
     update(p) {
-      queue = p.queue ?? queue; // task updates do not repeat the last queue status
-      const payload = { failed: p.failed, queue: queue === undefined ? "" : ` | ${describeQueueStatus(queue)}` };
+      queue = p.queue ?? queue; // task updates do not repeat the last queue status (waiting: from the counts)
+      const payload = { failed: p.failed, queue: queue === undefined ? "" : ` | ${describeQueueStatus({ ...queue, waiting: p.total - p.done })}` };
       if (!started) bar.start(p.total, p.done, payload);
       else bar.update(p.done, payload);
       started = true;
@@ -51,7 +51,7 @@ function lineReporter(stream: NodeJS.WriteStream, intervalMs: number, now: () =>
   let printed: TaskProgress | null = null;
   let queue: QueueStatus | undefined;
   const print = (p: TaskProgress) => {
-    const q = queue === undefined ? "" : `, ${describeQueueStatus(queue)}`;
+    const q = queue === undefined ? "" : `, ${describeQueueStatus({ ...queue, waiting: p.total - p.done })}`;
     stream.write(`taosim: tasks ${p.done}/${p.total}, failed ${p.failed}${p.skipped ? `, resumed ${p.skipped}` : ""}${q}\n`);
     printed = p;
     printedAt = now();
