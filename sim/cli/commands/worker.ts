@@ -4,7 +4,7 @@
 import type { Command } from "commander";
 import { queueSettingsFromFlags, resolveQueueSettings } from "../../parallel/queue/queueSettings.js";
 import { RedisUnreachableError } from "../../parallel/queue/RedisUnreachableError.js";
-import { serveUntilSignal } from "../../parallel/queue/serveUntilSignal.js";
+import { serveUntilSignal, watchStopSignals } from "../../parallel/queue/serveUntilSignal.js";
 import { startQueueWorker } from "../../parallel/queue/queueWorker.js";
 import { redisConnection } from "../../parallel/queue/redisConnection.js";
 import type { CliContext } from "../context.js";
@@ -39,6 +39,8 @@ export function register(program: Command, ctx: CliContext): void {
       }
       const settings = resolveQueueSettings(queueSettingsFromFlags(opts));
       const log = (line: string) => ctx.io.writeErr(line);
+      const exit = (code: number) => process.exit(code);
+      const signals = watchStopSignals(log, exit); // before anything a supervisor could react to
       let handle;
       try {
         handle = await startQueueWorker({
@@ -56,6 +58,6 @@ export function register(program: Command, ctx: CliContext): void {
       }
       if (!opts.quiet) log("taosim worker: ready\n");
       // Exits the process itself: Redis clients left reconnecting must not keep it alive.
-      process.exit(await serveUntilSignal(handle, settings.shutdownTimeoutMs, log, (code) => process.exit(code)));
+      exit(await serveUntilSignal(handle, signals, settings.shutdownTimeoutMs, log, exit));
     });
 }
