@@ -28,7 +28,14 @@ export function createProgressReporter(options: ProgressReporterOptions = {}): P
 
 function barReporter(stream: NodeJS.WriteStream): ProgressReporter {
   const bar = new cliProgress.SingleBar(
-    { stream, format: "tasks {bar} {value}/{total} | ETA {eta_formatted} | failed {failed}{queue}", hideCursor: true, clearOnComplete: false },
+    {
+      stream,
+      format: "tasks {bar} {value}/{total} | ETA {eta_formatted} | failed {failed}{queue}",
+      hideCursor: true,
+      clearOnComplete: false,
+      // Before the first result (e.g. a queue with no workers yet) cli-progress's ETA is "INF"/"NULL".
+      formatTime: (t: number, o: cliProgress.Options, round: number) => (Number.isFinite(t) ? cliProgress.Format.TimeFormat(t, o, round) : "unknown"),
+    },
     cliProgress.Presets.shades_classic,
   );
   let started = false;
