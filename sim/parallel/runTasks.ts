@@ -12,7 +12,7 @@ import { PartStore } from "./PartStore.js";
 import { headerMismatch, storedHeader, type StoredRunHeader } from "./RunHeader.js";
 import { resolveRunTasksOptions, type RunTasksOptions, type TaskProgress } from "./runTasksOptions.js";
 import { missingRecord, type TaskRecord } from "./TaskRecord.js";
-import { runSpecOf, type TaskOutcome } from "./types.js";
+import { runSpecOf, type TaskOutcome, type TaskSpec } from "./types.js";
 import { writeAtomic } from "./writeAtomic.js";
 
 export interface RunTasksResult {
@@ -31,40 +31,50 @@ export async function runTasks(options: RunTasksOptions): Promise<RunTasksResult
   const opts = resolveRunTasksOptions(options);
   const header = storedHeader(opts.header, opts.tasks.length, opts.shard);
   const store = new PartStore(opts.outDir);
-  await mkdir(opts.outDir, { recursive: true });
-  await rm(join(opts.outDir, "manifest.json"), { force: true }); // incomplete from here on
-  if (opts.resume) await checkResumable(store, header);
-  else await store.clear();
-  await store.open();
-  await writeAtomic(join(store.dir, RUN_HEADER_FILE), JSON.stringify(header));
-
+  const progress: TaskProgress = { total: 0, done: 0, failed: 0, skipped: 0 };
+  const executorName = opts.executor ?? chooseExecutor(opts);
+  const executor = createExecutor(executorName, {
+    runnerModule: opts.runnerModule,
+    workers: opts.workers,
+    shard: opts.shard,
+    queue: opts.queue,
+    queueSettings: opts.queueSettings,
+    onQueueStatus: (queue) => opts.onProgress({ ...progress, queue }),
+  });
   const ours = opts.tasks.filter((t) => inShard(t.index, opts.shard));
   const records = new Map<number, TaskRecord>();
-  if (opts.resume) {
-    for (const spec of ours) {
-      const record = await store.readComplete(spec.index);
-      if (record !== null) records.set(spec.index, record);
-    }
-  }
-  const pending = ours.filter((t) => !records.has(t.index));
-  const progress: TaskProgress = { total: ours.length, done: records.size, failed: 0, skipped: records.size };
-  opts.onProgress({ ...progress });
-
-  const sink = async (outcome: TaskOutcome): Promise<void> => {
-    if (records.get(outcome.spec.index)?.status === "ok") return; // at-least-once delivery: first complete result wins
-    const record = await store.write(outcome);
-    const first = !records.has(outcome.spec.index);
-    records.set(outcome.spec.index, record);
-    if (first) progress.done++;
-    if (record.status === "failed" && first) progress.failed++;
-    opts.onProgress({ ...progress });
-  };
-  const executorName = opts.executor ?? chooseExecutor(opts);
-  const executor = createExecutor(executorName, { runnerModule: opts.runnerModule, workers: opts.workers, shard: opts.shard, queue: opts.queue });
+  let pending: TaskSpec[] = [];
   try {
+    await executor.open?.(); // e.g. the queue's Redis answers: checked before anything is written
+    await mkdir(opts.outDir, { recursive: true });
+    await rm(join(opts.outDir, "manifest.json"), { force: true }); // incomplete from here on
+    if (opts.resume) await checkResumable(store, header);
+    else await store.clear();
+    await store.open();
+    await writeAtomic(join(store.dir, RUN_HEADER_FILE), JSON.stringify(header));
+
+    if (opts.resume) {
+      for (const spec of ours) {
+        const record = await store.readComplete(spec.index);
+        if (record !== null) records.set(spec.index, record);
+      }
+    }
+    pending = ours.filter((t) => !records.has(t.index));
+    Object.assign(progress, { total: ours.length, done: records.size, failed: 0, skipped: records.size });
+    opts.onProgress({ ...progress });
+
+    const sink = async (outcome: TaskOutcome): Promise<void> => {
+      if (records.get(outcome.spec.index)?.status === "ok") return; // at-least-once delivery: first complete result wins
+      const record = await store.write(outcome);
+      const first = !records.has(outcome.spec.index);
+      records.set(outcome.spec.index, record);
+      if (first) progress.done++;
+      if (record.status === "failed" && first) progress.failed++;
+      opts.onProgress({ ...progress });
+    };
     await executor.run(pending, sink);
   } finally {
-    await executor.close();
+    await executor.close(); // threads and connections are released whatever failed
   }
 
   const finished = ours.map((spec) => records.get(spec.index) ?? missingRecord(runSpecOf(spec)));

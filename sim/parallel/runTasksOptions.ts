@@ -4,6 +4,8 @@ import { availableParallelism } from "node:os";
 import { TaosimInputError } from "../cli/errors.js";
 import type { Shard } from "./executors/Executor.js";
 import type { ExecutorName } from "./executors/Executor.js";
+import type { QueueSettings } from "./queue/queueSettings.js";
+import type { QueueStatus } from "./queue/QueueStatus.js";
 import type { RunHeader } from "./RunHeader.js";
 import type { TaskSpec } from "./types.js";
 
@@ -15,6 +17,8 @@ export interface TaskProgress {
   failed: number;
   /** Skipped by `--resume` because their parts were complete. */
   skipped: number;
+  /** Queue runs only: workers seen, tasks waiting, Redis trouble. */
+  queue?: QueueStatus;
 }
 
 export interface RunTasksOptions {
@@ -30,12 +34,15 @@ export interface RunTasksOptions {
   resume?: boolean;
   /** `redis://HOST:PORT`: run through the BullMQ queue. */
   queue?: string | null;
+  /** Queue connection and fault-handling settings (`--redis-timeout`, `--redis-retries`, …). */
+  queueSettings?: Partial<QueueSettings>;
   /** Force an executor (tests and benchmarks); default chosen from the other options. */
   executor?: ExecutorName;
   onProgress?: (progress: TaskProgress) => void;
 }
 
-export interface ResolvedRunTasksOptions extends Required<Omit<RunTasksOptions, "executor" | "onProgress">> {
+export interface ResolvedRunTasksOptions extends Required<Omit<RunTasksOptions, "executor" | "onProgress" | "queueSettings">> {
+  queueSettings: Partial<QueueSettings>;
   executor: ExecutorName | null;
   onProgress: (progress: TaskProgress) => void;
 }
@@ -66,6 +73,7 @@ export function resolveRunTasksOptions(options: RunTasksOptions): ResolvedRunTas
     shard,
     resume: options.resume ?? RUN_TASKS_DEFAULTS.resume,
     queue: options.queue ?? RUN_TASKS_DEFAULTS.queue,
+    queueSettings: options.queueSettings ?? {},
     executor: options.executor ?? null,
     onProgress: options.onProgress ?? (() => undefined),
   };

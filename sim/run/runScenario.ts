@@ -32,6 +32,8 @@ export interface RunOptions {
   resume?: boolean;
   /** Scenario runs only: run the tasks through a BullMQ queue at redis://HOST:PORT. */
   queue?: string;
+  /** Scenario runs only, with `queue`: Redis connection settings (timeouts, retries; docs/scale-out.md). */
+  queueSettings?: Partial<QueueSettings>;
   /** Scenario runs only: also write ops.csv (the same as `--set sample.ops=true`). */
   ops?: boolean;
 }
@@ -55,6 +57,7 @@ export interface RunOutcome {
 }
 
 const SCENARIO_ONLY = ["shard", "resume", "queue"] as const;
+type QueueSettings = import("../parallel/queue/queueSettings.js").QueueSettings;
 
 /** Runs `source` (scenario file, built-in scenario or built-in study name) and writes its output folder. */
 export async function runScenario(source: string, options: RunOptions = {}): Promise<RunOutcome> {
@@ -82,6 +85,7 @@ export async function runScenario(source: string, options: RunOptions = {}): Pro
       shard,
       resume: options.resume === true,
       queue: options.queue ?? null,
+      queueSettings: options.queueSettings,
       onProgress: (p) => progress.update(p),
     });
   } finally {

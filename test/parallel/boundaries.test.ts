@@ -34,7 +34,7 @@ describe("task boundary", () => {
 
   it("queue messages round-trip a task's tables byte for byte", async () => {
     const outcome = await executeTask({ runnerModule: FAKE_RUNNER, spec: fakeTasks()[1] });
-    const back = decodeOutcome(JSON.parse(JSON.stringify(encodeOutcome("run", outcome))));
+    const back = decodeOutcome(JSON.parse(JSON.stringify(encodeOutcome("run", "0".repeat(64), outcome))));
     expect(back).toEqual(outcome);
   });
 });

@@ -1,9 +1,12 @@
 // A tiny deterministic task runner for the sim/parallel tests (no engine): two tables whose rows
 // depend only on the task's seed, point, replicate and params. The scenario source is JSON:
-//   { "rows": 5, "work": 0, "sleepMs": 0, "failIndex": -1, "failMarker": "" }
+//   { "rows": 5, "work": 0, "sleepMs": 0, "failIndex": -1, "failMarker": "", "startedDir": "", "fastMarker": "" }
 // `work` burns CPU (iterations of a hash loop) and `sleepMs` waits, so benchmarks and kill tests can
 // make tasks slow; task `failIndex` throws while the file `failMarker` exists (a cause to "fix").
-import { existsSync } from "node:fs";
+// Queue fault tests: each task creates `startedDir/started-<index>` as it starts, and does not
+// sleep once the file `fastMarker` exists.
+import { existsSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { taskTable } from "../../sim/parallel/taskTable.js";
 import type { TaskResult, TaskSpec } from "../../sim/parallel/types.js";
 
@@ -13,6 +16,8 @@ interface FakeScenario {
   sleepMs?: number;
   failIndex?: number;
   failMarker?: string;
+  startedDir?: string;
+  fastMarker?: string;
 }
 
 export async function runTask(spec: TaskSpec): Promise<TaskResult> {
@@ -20,7 +25,9 @@ export async function runTask(spec: TaskSpec): Promise<TaskResult> {
   if (scenario.failIndex === spec.index && scenario.failMarker && existsSync(scenario.failMarker)) {
     throw new Error(`task ${spec.index} fails on purpose while ${scenario.failMarker} exists`);
   }
-  if (scenario.sleepMs) await new Promise((resolve) => setTimeout(resolve, scenario.sleepMs));
+  if (scenario.startedDir) writeFileSync(join(scenario.startedDir, `started-${spec.index}`), "");
+  const fast = scenario.fastMarker !== undefined && scenario.fastMarker !== "" && existsSync(scenario.fastMarker);
+  if (scenario.sleepMs && !fast) await new Promise((resolve) => setTimeout(resolve, scenario.sleepMs));
   let state = (spec.seed % 2147483647) + 1;
   const next = () => (state = (state * 48271) % 2147483647) / 2147483647;
   const burn = burnCpu(scenario.work ?? 0, state);

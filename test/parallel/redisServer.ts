@@ -6,7 +6,9 @@ import { createServer } from "node:net";
 
 export interface RedisServer {
   url: string;
-  stop(): Promise<void>;
+  port: number;
+  /** SIGTERM (or SIGKILL: a crash, nothing saved) and wait for the exit. */
+  stop(signal?: "SIGTERM" | "SIGKILL"): Promise<void>;
 }
 
 export async function requireQueuePrerequisites(): Promise<void> {
@@ -22,8 +24,9 @@ export async function requireQueuePrerequisites(): Promise<void> {
   }
 }
 
-export async function startRedisServer(): Promise<RedisServer> {
-  const port = await freePort();
+/** A fresh, empty redis-server on 127.0.0.1 (on `port` when given: a restart after a crash). */
+export async function startRedisServer(port?: number): Promise<RedisServer> {
+  port ??= await freePort();
   const child: ChildProcess = spawn("redis-server", ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], { stdio: ["ignore", "pipe", "pipe"] });
   await new Promise<void>((resolve, reject) => {
     let log = "";
@@ -39,16 +42,18 @@ export async function startRedisServer(): Promise<RedisServer> {
   });
   return {
     url: `redis://127.0.0.1:${port}`,
-    stop: () =>
+    port,
+    stop: (signal = "SIGTERM") =>
       new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
         child.once("exit", () => resolve());
-        child.kill("SIGTERM");
+        child.kill(signal);
       }),
   };
 }
 
-function freePort(): Promise<number> {
+/** A loopback port nothing listens on (just released by the OS). */
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.listen(0, "127.0.0.1", () => {

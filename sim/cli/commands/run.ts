@@ -19,6 +19,8 @@ export interface RunCommandOptions {
   resume?: boolean;
   queue?: string;
   ops?: boolean;
+  redisTimeout?: string;
+  redisRetries?: string;
 }
 
 function intOption(flag: string, text: string | undefined, min: number): number | undefined {
@@ -35,11 +37,21 @@ export async function runCommand(source: string, opts: RunCommandOptions, ctx: C
   const workers = intOption("--workers", opts.workers, 1);
   const quiet = opts.quiet === true;
   const { runScenario } = await import("../../run/runScenario.js");
+  const { queueSettingsFromFlags } = await import("../../parallel/queue/queueSettings.js");
+  const { RedisUnreachableError } = await import("../../parallel/queue/RedisUnreachableError.js");
   const started = Date.now();
-  const outcome = await runScenario(source, {
-    out: opts.out, seed, workers, set: opts.set ?? [], shard: opts.shard, resume: opts.resume, queue: opts.queue, ops: opts.ops,
-    progress: !quiet && !process.env.CI && process.stdout.isTTY === true,
-  });
+  let outcome;
+  try {
+    outcome = await runScenario(source, {
+      out: opts.out, seed, workers, set: opts.set ?? [], shard: opts.shard, resume: opts.resume, queue: opts.queue, ops: opts.ops,
+      queueSettings: queueSettingsFromFlags(opts),
+      progress: !quiet && !process.env.CI && process.stdout.isTTY === true,
+    });
+  } catch (err) {
+    if (!(err instanceof RedisUnreachableError)) throw err;
+    ctx.io.writeErr(`${err.format()}\n`); // nothing was written: the run checks Redis first
+    return err.exitCode;
+  }
   printOutcome(outcome, quiet, opts.shard !== undefined, (Date.now() - started) / 1000, ctx);
   return outcome.exitCode;
 }
@@ -71,6 +83,8 @@ export function register(program: Command, ctx: CliContext = processContext): vo
     .option("--shard <i/n>", "run only tasks with index ≡ i (mod n)")
     .option("--resume", "skip tasks whose outputs in --out are complete")
     .option("--queue <url>", "run the tasks through a BullMQ queue at redis://HOST:PORT")
+    .option("--redis-timeout <ms>", "with --queue: give up one connection attempt after this long (default 2000)")
+    .option("--redis-retries <n>", "with --queue: further attempts before an unreachable Redis is an error (default 2)")
     .action(async (source: string, opts: RunCommandOptions) => {
       const code = await runCommand(source, opts, ctx);
       if (code !== 0) throw new CommandExit(code);

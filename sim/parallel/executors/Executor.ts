@@ -1,6 +1,8 @@
 // The executor interface (radCAD's idea, without its enum + if/elif): every way of running tasks
 // (in-process, piscina pool, shard of a sweep, BullMQ queue) takes the same task list and reports
 // each task's outcome as it finishes, in any order. Ordering is restored later by the part store.
+import type { QueueSettings } from "../queue/queueSettings.js";
+import type { QueueStatus } from "../queue/QueueStatus.js";
 import type { TaskOutcome, TaskSpec } from "../types.js";
 
 export type ExecutorName = "inline" | "piscina" | "shard" | "queue";
@@ -10,6 +12,8 @@ export type OutcomeSink = (outcome: TaskOutcome) => Promise<void>;
 
 export interface Executor {
   readonly name: ExecutorName;
+  /** Checks what the executor needs from outside (the queue's Redis) before the run writes anything. */
+  open?(): Promise<void>;
   /** Runs every task once (unless the sink throws), reporting outcomes to `sink`. */
   run(tasks: readonly TaskSpec[], sink: OutcomeSink): Promise<void>;
   /** Releases threads, connections and processes. */
@@ -31,6 +35,10 @@ export interface ExecutorOptions {
   shard?: Shard | null;
   /** For `queue`: `redis://HOST:PORT`. */
   queue?: string | null;
+  /** For `queue`: connection and fault-handling settings (defaults in queue/queueSettings.ts). */
+  queueSettings?: Partial<QueueSettings>;
+  /** For `queue`: workers seen, tasks waiting, Redis trouble; called every check interval. */
+  onQueueStatus?: (status: QueueStatus) => void;
 }
 
 export type ExecutorFactory = (options: ExecutorOptions) => Executor;

@@ -8,6 +8,20 @@ export interface BullJob<T = unknown> {
   data: T;
   attemptsMade: number;
   opts: { attempts?: number };
+  /** Returns the active job to the wait list (its lock `token` released): another worker takes it. */
+  moveToWait(token?: string): Promise<number>;
+}
+
+/** The part of an ioredis client used here (a transaction of reads). */
+export interface RedisMulti {
+  hmget(key: string, ...fields: string[]): RedisMulti;
+  exists(key: string): RedisMulti;
+  exec(): Promise<[Error | null, unknown][] | null>;
+}
+
+export interface RedisClient {
+  multi(): RedisMulti;
+  on(event: "ready" | "error", listener: (arg?: unknown) => void): unknown;
 }
 
 export interface BullJobsOptions {
@@ -21,6 +35,10 @@ export interface BullQueue {
   add(name: string, data: unknown, opts?: BullJobsOptions): Promise<BullJob>;
   addBulk(jobs: { name: string; data: unknown; opts?: BullJobsOptions }[]): Promise<BullJob[]>;
   obliterate(opts?: { force?: boolean }): Promise<void>;
+  remove(jobId: string): Promise<number>;
+  getWorkersCount(): Promise<number>;
+  on(event: "error", listener: (err: Error) => void): this;
+  readonly client: Promise<RedisClient>;
   close(): Promise<void>;
 }
 
@@ -30,26 +48,23 @@ export interface BullWorkerOptions {
   lockDuration?: number;
   stalledInterval?: number;
   maxStalledCount?: number;
+  /** Shown by `CLIENT LIST` (`bull:<queue>:w:<name>`). */
+  name?: string;
 }
 
 export interface BullWorker {
   on(event: "failed", listener: (job: BullJob | undefined, err: Error) => void): this;
   on(event: "error", listener: (err: Error) => void): this;
   waitUntilReady(): Promise<unknown>;
+  readonly client: Promise<RedisClient>;
   close(force?: boolean): Promise<void>;
-}
-
-export interface BullQueueEvents {
-  on(event: "failed", listener: (args: { jobId: string; failedReason: string }) => void): this;
-  waitUntilReady(): Promise<unknown>;
-  close(): Promise<void>;
 }
 
 export interface Bullmq {
   Queue: new (name: string, opts: { connection: RedisConnectionOptions }) => BullQueue;
-  Worker: new (name: string, processor: (job: BullJob) => Promise<unknown>, opts: BullWorkerOptions) => BullWorker;
-  QueueEvents: new (name: string, opts: { connection: RedisConnectionOptions }) => BullQueueEvents;
-  Job: { fromId(queue: BullQueue, id: string): Promise<BullJob | undefined> };
+  Worker: new (name: string, processor: (job: BullJob, token?: string) => Promise<unknown>, opts: BullWorkerOptions) => BullWorker;
+  /** Thrown by a processor whose job it moved back to wait itself (BullMQ then leaves the job alone). */
+  WaitingError: new () => Error;
 }
 
 export class BullmqMissingError extends Error {

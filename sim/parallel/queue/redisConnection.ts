@@ -1,5 +1,6 @@
 // `--queue redis://[:password@]HOST:PORT[/db]` → the ioredis connection options BullMQ takes.
 import { TaosimInputError } from "../../cli/errors.js";
+import { reconnectDelayMs, type QueueSettings } from "./queueSettings.js";
 
 export interface RedisConnectionOptions {
   host: string;
@@ -9,6 +10,29 @@ export interface RedisConnectionOptions {
   db?: number;
   /** Required by BullMQ workers (blocking commands must not give up). */
   maxRetriesPerRequest: null;
+  /** ioredis: one connection attempt's limit, and the back-off between reconnection attempts. */
+  connectTimeout?: number;
+  retryStrategy?: (times: number) => number;
+}
+
+/** The connection options with the settings' timeout and a capped exponential reconnection back-off. */
+export function bullConnection(url: string, settings: QueueSettings): RedisConnectionOptions {
+  return {
+    ...redisConnection(url),
+    connectTimeout: settings.connectTimeoutMs,
+    retryStrategy: (times) => reconnectDelayMs(times, settings.reconnectMaxDelayMs),
+  };
+}
+
+/** The URL as messages show it: any password replaced by `***`. */
+export function redactRedisUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = "***";
+    return parsed.toString().replace(/\/$/, "");
+  } catch {
+    return url;
+  }
 }
 
 export function redisConnection(url: string): RedisConnectionOptions {
