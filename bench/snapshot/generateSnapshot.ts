@@ -43,7 +43,7 @@ export function generateSnapshot({ subnets, uids, validators }: SnapshotShape): 
         lastMechanismStepBlock: 4_999_800 + (netuid % 200),
         firstEmissionBlock: 3_000_000,
         pool: { taoReserve: "100000000000000", alphaReserve: "400000000000000" },
-        alphaOut: String(staked + 1_000_000_000n),
+        alphaOut: String(staked + 200_000_000_000n + 1_000_000_000n), // the stakes, the pending buckets and some unowned dust
         movingPriceI96F32: "1073741824",
         pendingServerEmission: "100000000000",
         pendingValidatorEmission: "100000000000",
