@@ -21,7 +21,7 @@ describe("loadScenario: a minimal scenario", () => {
     expect(scenario.subnets[0].pool).toEqual({ taoReserve: 1000, alphaReserve: 1000 });
     expect(scenario.subnets[0].hyperparameters.kappa).toBe(32_767);
     expect(scenario.subnets[0].validators).toEqual([
-      { strategy: "honest", label: null, count: 8, stakeShare: null, stakeWeight: 1, rootStake: 0, take: 11_796, noiseSigma: 0.05 },
+      { strategy: "honest", label: null, count: 8, stakeShare: null, stakeWeight: 1, rootStake: 0, rootClaimType: "swap", take: 11_796, sell: { fraction: 0, everyEpochs: 1 }, noiseSigma: 0.05 },
     ]);
     expect(scenario.chain.taoWeight).toBe("971718665099567868");
   });

@@ -36,7 +36,8 @@ describe("taosim run", () => {
         "alpha_stake,root_stake,true_quality,strategy,active,validator_permit",
     );
     expect(readFileSync(join(out, "chain.csv"), "utf8").split("\n")[0]).toBe(
-      "task,point,replicate,block,total_issuance,block_emission,total_stake,free_balance_total,other_tao,recycled_tao_total",
+      "task,point,replicate,block,total_issuance,block_emission,total_stake,free_balance_total,other_tao,recycled_tao_total," +
+        "root_stake_total,root_claimed_total,block_emission_tao_per_block",
     );
   });
 
