@@ -6,8 +6,9 @@ import { traceRow } from "../../models/consensus/epochTrace.js";
 import { activityCutoffBlocks } from "../../models/consensus/runEpoch.js";
 import { totalStakeRao } from "../../models/consensus/stakeWeights.js";
 import type { EpochInput, EpochOutput } from "../../models/consensus/types.js";
+import { TWO32 } from "../../models/chainConstants.js";
 
-const ONE = 4294967296;
+const ONE = TWO32; // I32F32 one
 
 /** A raw I32F32 value: its bits and the number it stands for. */
 export interface Fixed {

@@ -2,6 +2,7 @@
 // the epoch computes them (stake → weights received → incentive; weights given → trust → bonds → dividends;
 // emission). The same facts as the --json data, fewer of the long lists.
 import type { Explanation, Fixed } from "./explainNeuron.js";
+import { TWO32, U16_MAX } from "../../models/chainConstants.js";
 
 /** Where the explained row came from (task, epoch, …), for the heading. */
 export interface ExplainHeading {
@@ -22,7 +23,7 @@ export function num(x: number): string {
 }
 const f = (x: Fixed): string => num(x.value);
 const pct = (x: number): string => `${num(x * 100)} %`;
-const u16 = (x: Fixed): number => Math.min(65535, Math.floor((Number(x.bits) * 65535) / 4294967296));
+const u16 = (x: Fixed): number => Math.min(U16_MAX, Math.floor((Number(x.bits) * U16_MAX) / TWO32));
 
 export function formatExplanation(h: ExplainHeading, e: Explanation): string {
   const out: string[] = [];

@@ -4,10 +4,10 @@
 import * as z from "zod";
 import { intRange, u16 } from "../../scenarios/fields/primitives.js";
 import { PackedRow } from "./packedRow.js";
+import { U64_MAX } from "../../models/chainConstants.js";
 
 export { intRange, u16 };
 
-const U64_MAX = (1n << 64n) - 1n;
 const I128_MIN = -(1n << 127n);
 const I128_MAX = (1n << 127n) - 1n;
 /** Perquintill::ACCURACY (1.0). */

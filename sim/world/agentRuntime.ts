@@ -12,6 +12,7 @@ import type { SubnetWorld } from "./SubnetWorld.js";
 import { seedWeights, submitWeights } from "./weightsOps.js";
 import { sellPayouts } from "./holderSales.js";
 import type { World } from "./World.js";
+import { TWO32, U16_MAX } from "../../models/chainConstants.js";
 
 /** Counters of what the protocol refused (reported as model-specific columns). */
 export interface RefusalCounts {
@@ -75,9 +76,9 @@ function marketView(world: World, sub: SubnetWorld): MarketView {
     const stake = Number(econ.keys.stake[i][hk]);
     const div = out !== null && uid < out.validatorEmission.length ? out.validatorEmission[uid] : 0;
     hotkeys.push(hk);
-    yields.push(stake > 0 ? (div / stake) * (1 - econ.keys.take[hk] / 65535) : 0);
+    yields.push(stake > 0 ? (div / stake) * (1 - econ.keys.take[hk] / U16_MAX) : 0);
   }
-  return { netuid: sub.publicNetuid, validatorHotkeys: hotkeys, validatorYield: yields, price: spotPrice(econ, i), movingPrice: Number(econ.movingPrice[i]) / 4294967296 };
+  return { netuid: sub.publicNetuid, validatorHotkeys: hotkeys, validatorYield: yields, price: spotPrice(econ, i), movingPrice: Number(econ.movingPrice[i]) / TWO32 };
 }
 
 function runStaker(world: World, k: number, refusals: RefusalCounts, kind: StakerGroup["strategy"]): void {

@@ -22,8 +22,8 @@ import { epochHyperparameters } from "../snapshot/snapshotEpochInput.js";
 import { snapshotStartBlock } from "../snapshot/snapshotScenario.js";
 import { importRootStakes, importSnapshotSubnet, SnapshotKeys } from "./importSnapshot.js";
 import { World } from "./World.js";
+import { TWO32 } from "../../models/chainConstants.js";
 
-const TWO32 = 4294967296;
 
 function minerHotkeys(s: ResolvedSubnet): number {
   return s.miners.reduce((a, g) => a + g.count * (g.strategy === "sybil" ? g.hotkeys : 1), 0);

@@ -9,6 +9,7 @@ import { nextEpochStartBlock } from "../../models/emission/epochScheduler.js";
 import { balancerPool, type PoolModel } from "../../models/emission/poolModel.js";
 import { runCoinbase, updateMovingPrices } from "../../models/emission/stepBlock.js";
 import type { EpochOutput } from "../../models/consensus/types.js";
+import { TWO64 } from "../../models/chainConstants.js";
 
 /** Emission schedule of the scenario's `chain` block. */
 export interface MintSchedule {
@@ -74,5 +75,5 @@ export function nextEpochBlockOf(econ: ChainEconomy): number {
 
 /** Spot price in TAO per alpha (float64 of the U64F64 price). */
 export function spotPrice(econ: ChainEconomy, netuid: number): number {
-  return Number(COINBASE_POOL.currentPrice(econ, netuid)) / 18446744073709551616;
+  return Number(COINBASE_POOL.currentPrice(econ, netuid)) / Number(TWO64);
 }

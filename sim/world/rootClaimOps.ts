@@ -7,6 +7,7 @@ import { economyClaimPort, recordRootClaim } from "../../models/emission/economy
 import { runAutoClaimRootDivs } from "../../models/staking/autoClaimRoot.js";
 import type { ClaimEffect, RootClaimPort } from "../../models/staking/rootClaims.js";
 import type { World } from "./World.js";
+import { TWO32 } from "../../models/chainConstants.js";
 
 const ports = new WeakMap<World, { port: RootClaimPort; hash: Uint8Array; draw: () => number }>();
 
@@ -29,7 +30,7 @@ function portOf(world: World) {
 export function autoClaimRoot(world: World, block: number): void {
   const p = portOf(world);
   for (let k = 0; k < 32; k += 4) {
-    const w = Math.floor(p.draw() * 4294967296);
+    const w = Math.floor(p.draw() * TWO32);
     p.hash[k] = w >>> 24;
     p.hash[k + 1] = (w >>> 16) & 255;
     p.hash[k + 2] = (w >>> 8) & 255;

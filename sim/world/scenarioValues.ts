@@ -3,8 +3,8 @@
 import { compileNumberOrExpression, type NumberOrExpression } from "../../scenarios/expressions.js";
 import { normal } from "../rng/distributions.js";
 import type { Stream } from "../rng/createRng.js";
+import { U64_MAX } from "../../models/chainConstants.js";
 
-const U64_MAX = (1n << 64n) - 1n;
 
 /** TAO (decimal number) → rao, rounded to the nearest rao. */
 export function rao(tao: number): bigint {

@@ -33,8 +33,9 @@ import type { EpochOutput, SparseU16 } from "../../models/consensus/types.js";
 import type { ChainEconomy } from "../../models/emission/chainEconomy.js";
 import type { Variant, VariantEpochResult } from "../../models/variants/types.js";
 import type { SubnetWorld } from "./SubnetWorld.js";
+import { TWO64, U16_MAX } from "../../models/chainConstants.js";
 
-const U64_RANGE = 18446744073709551616; // 2^64: taoWeight is a u64 proportion
+const U64_RANGE = Number(TWO64); // taoWeight is a u64 proportion
 
 /** A subnet's research variant and what its last epoch saw (for re-alignment). */
 export class VariantEpochState {
@@ -51,7 +52,7 @@ export class VariantEpochState {
 
 /** u16 of a proportion, rounded to nearest (the variants quantise on 1/65535). */
 function toU16(x: number): number {
-  return x > 0 ? Math.min(65535, Math.round(x * 65535)) : 0;
+  return x > 0 ? Math.min(U16_MAX, Math.round(x * U16_MAX)) : 0;
 }
 
 const emptySparse = (n: number): SparseU16 => ({ rowPtr: new Int32Array(n + 1), col: new Int32Array(0), val: new Uint16Array(0) });
@@ -157,7 +158,7 @@ function weightMatrix(sub: SubnetWorld, validators: readonly number[], servers: 
     if (row === undefined) return;
     for (let k = 0; k < row.uids.length; k++) {
       const c = row.uids[k];
-      if (c < sub.n && column[c] >= 0) w[r * nS + column[c]] = row.values[k] / 65535;
+      if (c < sub.n && column[c] >= 0) w[r * nS + column[c]] = row.values[k] / U16_MAX;
     }
   });
   return w;

@@ -18,6 +18,7 @@ import { DEFAULT_EPOCH_HYPERPARAMETERS, type EpochHyperparameters, type EpochInp
 import { vecU16MaxUpscaleToU16 } from "../../../models/fixed/vecMaxUpscaleToU16.js";
 import { dividendPer1000Tao } from "../../../models/variants/runCase.js";
 import type { YumaCase } from "../../../models/variants/types.js";
+import { convertWeightsForEmit } from "../../../models/weights/emitWeights.js";
 
 /** Chain configurations the study runs the cases under. */
 export const CHAIN_VARIANTS = ["chain", "chain-yuma3"] as const;
@@ -46,19 +47,11 @@ export interface ChainCaseRun {
 
 /** SDK-style u16 weights of one validator's row: zeros dropped, max → 65535, then set_weights' max-upscale. */
 export function submittedWeightRow(row: ArrayLike<number>): { uids: number[]; values: number[] } {
-  let max = 0;
-  for (let j = 0; j < row.length; j++) if (row[j] > max) max = row[j];
-  const uids: number[] = [];
-  const values: number[] = [];
-  if (max <= 0) return { uids, values };
-  for (let j = 0; j < row.length; j++) {
-    const u = Math.round((row[j] / max) * 65535);
-    if (u !== 0) {
-      uids.push(j);
-      values.push(u);
-    }
-  }
-  return { uids, values: vecU16MaxUpscaleToU16(values) };
+  const ids = Array.from({ length: row.length }, (_, j) => j);
+  const u = new Uint16Array(row.length);
+  const v = new Uint16Array(row.length);
+  const m = convertWeightsForEmit(ids, row, row.length, u, v);
+  return { uids: Array.from(u.subarray(0, m)), values: vecU16MaxUpscaleToU16(Array.from(v.subarray(0, m))) };
 }
 
 export function runCaseOnChain(yumaCase: YumaCase, variant: ChainVariantName): ChainCaseRun {
