@@ -1,9 +1,9 @@
+import { U64_MAX } from "../chainConstants.js";
 /**
  * Neuron registration burn dynamics, ported from subtensor `utils/misc.rs` (Q32 helpers) and
  * `subnets/registration.rs::update_registration_prices_for_networks` /
  * `bump_registration_price_after_registration` (HEAD 14bc6f9f). Amounts are u64 rao as bigint.
  */
-const U64_MAX = (1n << 64n) - 1n;
 const Q32_ONE = 1n << 32n;
 
 /** `mul_by_q32(v, f)` = min((v·f) >> 32, u64::MAX). */

@@ -10,6 +10,7 @@
  */
 import { decayBurn, decayFactorQ32, type BurnParams } from "./burn.js";
 import type { SubnetRegistrationState } from "./registerNeuron.js";
+import { U128_MAX, U64_MAX } from "../chainConstants.js";
 
 export interface LegacyRegistrationParams {
   /** `MaxRegistrationsPerBlock` (default 1). */
@@ -29,8 +30,6 @@ export const LEGACY_DEFAULTS: Readonly<LegacyRegistrationParams> = Object.freeze
   adjustmentAlpha: 0n,
 });
 
-const U64_MAX = (1n << 64n) - 1n;
-const U128_MAX = (1n << 128n) - 1n;
 const F = 18n; // U110F18 fractional bits
 const sat = (x: bigint) => (x > U128_MAX ? U128_MAX : x < 0n ? 0n : x);
 const mul = (a: bigint, b: bigint) => sat((a * b) >> F);

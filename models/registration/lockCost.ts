@@ -1,3 +1,4 @@
+import { U64_MAX } from "../chainConstants.js";
 /** Subnet registration lock cost: subtensor `coinbase/root.rs::get_network_lock_cost` (u64 rao). */
 export interface LockCostInput {
   /** `NetworkLastLockCost`. */
@@ -11,7 +12,6 @@ export interface LockCostInput {
   minLock: bigint;
 }
 
-const U64_MAX = (1n << 64n) - 1n;
 
 /** Doubles on each registration, then decays linearly to the floor over the reduction interval. */
 export function networkLockCost(i: LockCostInput): bigint {

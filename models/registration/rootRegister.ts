@@ -9,6 +9,7 @@
  */
 import { createAccountIfNonExistent, type Keyring, type SubnetRegistrationState } from "./registerNeuron.js";
 import { appendNeuron, replaceNeuron, type SubnetNeurons } from "./subnetNeurons.js";
+import { U64_MAX } from "../chainConstants.js";
 
 export interface RootRegistrationContext {
   block: number;
@@ -42,7 +43,7 @@ export function rootRegister(ctx: RootRegistrationContext, coldkey: number, hotk
     createAccountIfNonExistent(ctx.keys, coldkey, hotkey);
     uid = appendNeuron(s, hotkey, ctx.block);
   } else {
-    let lowest = (1n << 64n) - 1n;
+    let lowest = U64_MAX;
     let lowestUid = 0;
     const uids = Array.from({ length: s.n }, (_, u) => u).filter((u) => s.hotkey[u] >= 0).sort(keysOrder);
     for (const u of uids) {

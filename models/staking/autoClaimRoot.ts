@@ -6,8 +6,8 @@
  */
 import { type ClaimEffect, type ClaimResult, type RootClaimPort, doRootClaim } from "./rootClaims.js";
 import type { RootClaimsState } from "./rootClaimsState.js";
+import { U64_MAX } from "../chainConstants.js";
 
-const U64_MAX = (1n << 64n) - 1n;
 
 /** u64::from_be_bytes(bytes[at..at+8]), or 0 when out of range (`unwrap_or([0; 8])`). */
 function beU64(bytes: Uint8Array, at: number): bigint {

@@ -1,3 +1,4 @@
+import { U64_MAX } from "../chainConstants.js";
 /**
  * Childkeys, ported from subtensor 14bc6f9f staking/set_children.rs (do_schedule_children,
  * schedule_or_apply_ck, do_set_pending_children, persist_pending_chidren_ok, PCRelations checks,
@@ -30,7 +31,6 @@ export function checkChildkeyTake(take: number, effectiveMin: number, max = DEFA
   return Number.isInteger(take) && take >= effectiveMin && take <= max ? null : "InvalidChildkeyTake";
 }
 
-const U64_MAX = (1n << 64n) - 1n;
 /** DefaultPendingChildKeyCooldown (prod_or_fast!(7_200, 15)): the production value. */
 export const DEFAULT_PENDING_CHILDKEY_COOLDOWN = 7_200;
 

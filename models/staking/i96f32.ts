@@ -4,7 +4,8 @@
 export const I96_ONE = 1n << 32n;
 export const I128_MAX = (1n << 127n) - 1n;
 export const I128_MIN = -(1n << 127n);
-export const U64_MAX = (1n << 64n) - 1n;
+import { U64_MAX } from "../chainConstants.js";
+export { U64_MAX };
 export const U128_MAX = (1n << 128n) - 1n;
 
 /** Clamp to the i128 range (every `saturating_*` result). */

@@ -6,8 +6,8 @@
 import type { ShareRule } from "../emission/chainEconomy.js";
 import type { ChildLink } from "./childkeys.js";
 import type { RootClaimType } from "./rootClaimsState.js";
+import { U64_MAX } from "../chainConstants.js";
 
-const U64_MAX = (1n << 64n) - 1n;
 
 export class RootLayerInputError extends Error {
   readonly code = "ROOT_LAYER_INPUT";

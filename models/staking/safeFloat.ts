@@ -1,3 +1,4 @@
+import { U64_MAX } from "../chainConstants.js";
 /**
  * SafeFloat (subtensor `primitives/share-pool/src/lib.rs`): mantissa·10^exponent with the mantissa
  * normalised into (1e20, 1e21]; every operation floors (U256 integer division). Immutable values;
@@ -66,7 +67,6 @@ export function sfMulDiv(a: SafeFloat, b: SafeFloat, c: SafeFloat): SafeFloat | 
   return normalize((a.mantissa * b.mantissa) / c.mantissa, a.exponent + b.exponent - c.exponent);
 }
 
-const U64_MAX = (1n << 64n) - 1n;
 /** `u64::from(&SafeFloat)`: floor, saturating. */
 export function sfToU64(a: SafeFloat): bigint {
   if (a.exponent === 0) return a.mantissa > U64_MAX ? U64_MAX : a.mantissa;

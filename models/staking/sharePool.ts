@@ -6,8 +6,8 @@
  * coldkeys per hotkey), iterated in ascending id order where order matters.
  */
 import { SF_ZERO, sfAdd, sfFromU64, sfIsZero, sfMulDiv, sfSub, sfToU64, type SafeFloat } from "./safeFloat.js";
+import { U64_MAX } from "../chainConstants.js";
 
-const U64_MAX = (1n << 64n) - 1n;
 
 /** Where a pool's shared value lives (an engine keeps `TotalHotkeyAlpha` in its own column). */
 export interface ValueCell {

@@ -5,9 +5,8 @@
  * (floor multiply, saturating), proportions p = u64 / u64::MAX.
  */
 import type { ChildkeyLinks } from "./childkeys.js";
+import { U128_MAX, U64_MAX } from "../chainConstants.js";
 
-const U128_MAX = (1n << 128n) - 1n;
-const U64_MAX = (1n << 64n) - 1n;
 const mul96 = (a: bigint, b: bigint): bigint => {
   const r = (a * b) >> 32n;
   return r > U128_MAX ? U128_MAX : r;
