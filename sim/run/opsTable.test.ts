@@ -25,8 +25,18 @@ describe("ops.csv", () => {
     const names = rows.map((r) => r[5]);
     // validators commit after each epoch (blocks 20, 40), the chain reveals at the next epoch's block before its coinbase
     expect(names.filter((n) => n === "commit_timelocked_weights").length).toBe(4);
+    expect(names.filter((n) => n === "add_stake").length).toBe(2); // the users' purchases at blocks 25 and 50
     expect(rows.filter((r) => r[5] === "reveal_weights").map((r) => r[3])).toEqual(["40", "40"]);
     expect(rows.every((r) => r[8] === "7")).toBe(true); // the scenario's netuid
+    // without root stake all TAO emission chain-buys alpha every block (get_subnet_terms: alpha_in capped at 0)
+    const buys = rows.filter((r) => r[5] === "chain_buy");
+    expect(buys.length).toBe(60);
+    for (const b of buys) {
+      expect(BigInt(b[10])).toBeGreaterThan(0n); // TAO in
+      expect(BigInt(b[11])).toBeGreaterThan(0n); // alpha out
+      expect(BigInt(b[15]) - BigInt(b[13])).toBe(BigInt(b[10])); // the pool gained exactly the TAO paid in
+      expect(BigInt(b[14]) - BigInt(b[16])).toBe(BigInt(b[11])); // and lost exactly the alpha bought
+    }
     expect(rows.map((r) => Number(r[4]))).toEqual(rows.map((_, k) => k));
     const blocks = rows.map((r) => Number(r[3]));
     expect(blocks).toEqual([...blocks].sort((a, b) => a - b));

@@ -19,6 +19,7 @@ import type { Keyring } from "../../models/registration/registerNeuron.js";
 import { worldKeyring, type BurnClock } from "./registrationOps.js";
 import { revealDueCommits } from "./weightsOps.js";
 import { autoClaimRoot } from "./rootClaimOps.js";
+import { ChainBuyLog } from "./chainBuyLog.js";
 import { stakeRoot } from "../../models/emission/chainEconomy.js";
 import type { SubnetWorld } from "./SubnetWorld.js";
 
@@ -63,6 +64,7 @@ export class World implements EngineWorld {
   nextHotkey = 0;
   nextColdkey = 0;
   stakeThreshold = 0n;
+  private chainBuys: ChainBuyLog | undefined = undefined;
   /** Hotkeys holding root stake (StakingHotkeys is derived from these and Owner). */
   readonly rootStakers = new Set<number>();
   /** Root dividends claimed so far: TAO staked on root by Swap claims, alpha claimed per netuid slot. */
@@ -155,7 +157,9 @@ export class World implements EngineWorld {
    */
   blockStep(block: number): number {
     this.accounts.block = block; // the block's extrinsics follow its block step
+    if (this.ops !== null) (this.chainBuys ??= new ChainBuyLog(this.econ)).before();
     const drained = economyBlockStep(this.econ, block, this.schedule, this.runEpochOf, this.accounts, this.revealAll);
+    if (this.ops !== null) this.chainBuys?.after(block, this.ops);
     if (this.econ.rootClaims.numStakingColdkeys > 0n) autoClaimRoot(this, block);
     return drained;
   }
