@@ -76,3 +76,28 @@ export interface EpochOutput {
 }
 
 export type Arith = "exact" | "float";
+
+/** The per-subnet hyperparameter fields the epoch reads, as scenario and snapshot files name them. */
+export type EpochHyperparameterFields = Pick<
+  EpochHyperparameters,
+  "activityCutoffFactorMilli" | "kappa" | "bondsPenalty" | "bondsMovingAverage" | "yuma3" | "liquidAlpha" | "alphaLow" | "alphaHigh" | "alphaSigmoidSteepness" | "maxAllowedValidators"
+>;
+
+/** The epoch's hyperparameters from a subnet's fields, its tempo and the chain-wide StakeThreshold and TaoWeight. */
+export function epochHyperparametersOf(h: EpochHyperparameterFields, tempo: number, stakeThreshold: bigint, taoWeight: bigint): EpochHyperparameters {
+  return {
+    tempo,
+    activityCutoffFactorMilli: h.activityCutoffFactorMilli,
+    kappa: h.kappa,
+    bondsPenalty: h.bondsPenalty,
+    bondsMovingAverage: h.bondsMovingAverage,
+    yuma3: h.yuma3,
+    liquidAlpha: h.liquidAlpha,
+    alphaLow: h.alphaLow,
+    alphaHigh: h.alphaHigh,
+    alphaSigmoidSteepness: h.alphaSigmoidSteepness,
+    maxAllowedValidators: h.maxAllowedValidators,
+    stakeThreshold,
+    taoWeight,
+  };
+}

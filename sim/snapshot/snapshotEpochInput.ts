@@ -1,7 +1,7 @@
 // The epoch the chain would run next on one subnet of a snapshot, as the kernel's EpochInput
 // (models/consensus/types.ts). The engine builds its first epoch of an imported subnet with this
 // same function, so `taosim epoch --snapshot` and that epoch read identical inputs.
-import type { EpochHyperparameters, EpochInput, SparseU16 } from "../../models/consensus/types.js";
+import { epochHyperparametersOf, type EpochHyperparameters, type EpochInput, type SparseU16 } from "../../models/consensus/types.js";
 import type { Snapshot, SnapshotNeuron, SnapshotSubnet } from "./snapshotSchema.js";
 
 export interface SnapshotEpochOptions {
@@ -45,22 +45,7 @@ export function rootStakeByHotkey(snapshot: Snapshot): Map<string, bigint> {
 
 /** The epoch's hyperparameters of an imported subnet (the engine uses the same values). */
 export function epochHyperparameters(snapshot: Snapshot, subnet: SnapshotSubnet): EpochHyperparameters {
-  const h = subnet.hyperparameters;
-  return {
-    tempo: subnet.tempo,
-    activityCutoffFactorMilli: h.activityCutoffFactorMilli,
-    kappa: h.kappa,
-    bondsPenalty: h.bondsPenalty,
-    bondsMovingAverage: h.bondsMovingAverage,
-    yuma3: h.yuma3,
-    liquidAlpha: h.liquidAlpha,
-    alphaLow: h.alphaLow,
-    alphaHigh: h.alphaHigh,
-    alphaSigmoidSteepness: h.alphaSigmoidSteepness,
-    maxAllowedValidators: h.maxAllowedValidators,
-    stakeThreshold: BigInt(snapshot.chain.stakeThreshold),
-    taoWeight: BigInt(snapshot.chain.taoWeight),
-  };
+  return epochHyperparametersOf(subnet.hyperparameters, subnet.tempo, BigInt(snapshot.chain.stakeThreshold), BigInt(snapshot.chain.taoWeight));
 }
 
 /** Stored rows (by uid) as CSR, entries in stored order. */

@@ -3,7 +3,7 @@
 // stakers and users, with every random draw from a named stream of `rng`.
 import { MinerOperator } from "../../models/agents/minerOperator.js";
 import { createValidatorAgent, type ValidatorParams } from "../../models/agents/validators.js";
-import { DEFAULT_EPOCH_HYPERPARAMETERS, type Arith, type EpochHyperparameters } from "../../models/consensus/types.js";
+import { epochHyperparametersOf, type Arith, type EpochHyperparameters } from "../../models/consensus/types.js";
 import { createVariant } from "../../models/variants/createVariant.js";
 import { addSubnet, assignAlphaStake, createChainEconomy } from "../../models/emission/chainEconomy.js";
 import { appendNeuron } from "../../models/registration/subnetNeurons.js";
@@ -69,23 +69,7 @@ function subnetParams(s: ResolvedSubnet, capacity: number): SubnetParams {
 }
 
 function epochHyper(s: ResolvedSubnet, sc: Scenario): EpochHyperparameters {
-  const h = s.hyperparameters;
-  return {
-    ...DEFAULT_EPOCH_HYPERPARAMETERS,
-    tempo: s.tempo,
-    activityCutoffFactorMilli: h.activityCutoffFactorMilli,
-    kappa: h.kappa,
-    bondsPenalty: h.bondsPenalty,
-    bondsMovingAverage: h.bondsMovingAverage,
-    yuma3: h.yuma3,
-    liquidAlpha: h.liquidAlpha,
-    alphaLow: h.alphaLow,
-    alphaHigh: h.alphaHigh,
-    alphaSigmoidSteepness: h.alphaSigmoidSteepness,
-    maxAllowedValidators: h.maxAllowedValidators,
-    stakeThreshold: rao(sc.chain.stakeThreshold),
-    taoWeight: taoWeightRaw(sc.chain.taoWeight),
-  };
+  return epochHyperparametersOf(s.hyperparameters, s.tempo, rao(sc.chain.stakeThreshold), taoWeightRaw(sc.chain.taoWeight));
 }
 
 /** Capacity of a subnet's uid columns: the largest maxAllowedUids it may ever have. */
