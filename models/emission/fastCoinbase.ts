@@ -185,7 +185,7 @@ function terms(state: ChainEconomy, v: FastViews, E: number, twF: number): void 
 function adjustWeights(state: ChainEconomy, v: FastViews, i: number, t: number, a: number): boolean {
   const j = 2 * i;
   const w = v.quoteWeight;
-  const r = updateWeights(w[j + 1], w[j], v.subnetTao[j + 1], v.subnetTao[j], v.alphaIn[j + 1], v.alphaIn[j], t, a);
+  const r = updateWeights(v, i, t, a);
   if (r === 1) {
     w[j + 1] = out[0];
     w[j] = out[1];

@@ -45,8 +45,8 @@ const HALF_QUOTE_HI = 0x06f05b59; // 5e17: quote weight 0.5 (Perquintill), where
 const HALF_QUOTE_LO = 0xd3b20000;
 
 /** computePrice at an uneven quote weight: P = (w1/w2)·(y/x) (fastWeights.ts), then the same two views. */
-function computeWeighted(v: FastViews, i: number, wH: number, wL: number, tH: number, tL: number, xH: number, xL: number): boolean {
-  if (!weightedPrice(wH, wL, tH, tL, xH, xL)) return false;
+function computeWeighted(v: FastViews, i: number): boolean {
+  if (!weightedPrice(v, i)) return false;
   const top = out[0]; // ⌊P/2^64⌋ < 2^20
   v.cP[i] = top * TWO32 + out[1];
   v.cSH[i] = top > 0 ? TWO32 : out[1];
@@ -72,7 +72,7 @@ function computePrice(v: FastViews, i: number): boolean {
   }
   const wL = v.quoteWeight[j];
   const wH = v.quoteWeight[j + 1];
-  if (wH !== HALF_QUOTE_HI || wL !== HALF_QUOTE_LO) return computeWeighted(v, i, wH, wL, tH, tL, xH, xL);
+  if (wH !== HALF_QUOTE_HI || wL !== HALF_QUOTE_LO) return computeWeighted(v, i);
   if (tH < TWO18 && xH < TWO18) return computePriceSmall(v, i);
   if (tH < xH || (tH === xH && tL < xL)) {
     frac64(tH, tL, xH, xL); // T < X: price < 1, spot = ⌊T·2^64/X⌋

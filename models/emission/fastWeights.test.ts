@@ -2,12 +2,17 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { calculatePrice, updateWeightsForAddedLiquidity } from "../pool/balancer.js";
-import { out, updateWeights, weightedPrice } from "./fastWeights.js";
+import { out, updateWeightsAt, weightedPriceAt } from "./fastWeights.js";
 
 const M32 = 0xffffffffn;
 const hi = (v: bigint): number => Number(v >> 32n);
 const lo = (v: bigint): number => Number(v & M32);
 const words = (h: number, l: number): bigint => (BigInt(h) << 32n) + BigInt(l);
+const col = (h: number, l: number): Uint32Array => new Uint32Array([l, h]);
+const updateWeights = (wH: number, wL: number, yH: number, yL: number, xH: number, xL: number, dy: number, dx: number): number =>
+  updateWeightsAt(col(wH, wL), col(yH, yL), col(xH, xL), 0, dy, dx);
+const weightedPrice = (wH: number, wL: number, yH: number, yL: number, xH: number, xL: number): boolean =>
+  weightedPriceAt(col(wH, wL), col(yH, yL), col(xH, xL), 0);
 
 const reserve = fc.oneof(
   fc.bigInt({ min: 1n, max: 1000n }),

@@ -5,8 +5,9 @@
 // up (then the caller runs models/pool's BigInt code for that subnet).
 // Chain: pallets/swap/src/pallet/balancer.rs::{calculate_price, update_weights_for_added_liquidity}.
 
-import { digit64, frac64, mulWide, res } from "./exactSplit.js";
-import { LIMBS, ladd, laddSmall, lcmp, ldivDigit, ldivSmall, lmul, lshr, lzero } from "./wideWords.js";
+import { digit64, digitSmall, frac64, mulWide, rem, res } from "./exactSplit.js";
+import type { FastViews } from "./u64Views.js";
+import { LIMBS, ladd, lcmp, lzero } from "./wideWords.js";
 
 const TWO32 = 4294967296;
 const INV32 = 1 / TWO32;
@@ -26,7 +27,9 @@ export const out = new Float64Array(3);
 
 /** w1w2 = ⌊(1e18 − w2)·2^64/w2⌋ as (integer, frac hi, frac lo) into A; false outside [MIN_WEIGHT, 1 − MIN_WEIGHT]. */
 const A = new Float64Array(3);
-function weightRatio(wH: number, wL: number): boolean {
+function weightRatio(wq: Uint32Array, j: number): boolean {
+  const wH = wq[j + 1];
+  const wL = wq[j];
   if (wH < MINW_H || (wH === MINW_H && wL < MINW_L) || wH > MAXW_H || (wH === MAXW_H && wL > MAXW_L)) return false;
   let w1L = PARTS_L - wL;
   let w1H = PARTS_H - wH;
@@ -49,8 +52,21 @@ const C = new Float64Array(6);
  * P = ⌊A·B/2^64⌋ with A = ⌊w1·2^64/w2⌋, B = ⌊y·2^64/x⌋ (U64F64). Writes out[0] = ⌊P/2^64⌋,
  * out[1], out[2] = the two lower words; false (nothing decided) when P ≥ 2^84 or the weight is out of range.
  */
-export function weightedPrice(wH: number, wL: number, yH: number, yL: number, xH: number, xL: number): boolean {
-  if (!weightRatio(wH, wL)) return false;
+export function weightedPrice(v: FastViews, i: number): boolean {
+  return weightedPriceAt(v.quoteWeight, v.subnetTao, v.alphaIn, i);
+}
+
+/**
+ * weightedPrice on word columns (quote weight, y, x) at element i. Reads its words itself: a double
+ * argument to a call that is not inlined is boxed (a heap number per subnet per block).
+ */
+export function weightedPriceAt(wq: Uint32Array, ty: Uint32Array, ax: Uint32Array, i: number): boolean {
+  const j = 2 * i;
+  const yH = ty[j + 1];
+  const yL = ty[j];
+  const xH = ax[j + 1];
+  const xL = ax[j];
+  if (!weightRatio(wq, j)) return false;
   if ((yH * TWO32 + yL) / (xH * TWO32 + xL) >= 134217728) return false; // y/x ≥ 2^27: price ≥ 2^20
   const bI = digit64(0, yH, yL, xH, xL); // ⌊y/x⌋ < 2^27 + 1
   frac64(res[0], res[1], xH, xL);
@@ -87,32 +103,128 @@ export function weightedPrice(wH: number, wL: number, yH: number, yL: number, xH
 
 const X1 = new Float64Array(2);
 const Y1 = new Float64Array(2);
-const V = new Float64Array(LIMBS);
 const W = new Float64Array(2);
 const Q1 = new Float64Array(LIMBS);
 const Q2 = new Float64Array(LIMBS);
 const S = new Float64Array(LIMBS);
 const N = new Float64Array(LIMBS);
-const PARTS = new Float64Array([PARTS_L, PARTS_H]);
 
-/** mul_perquintill_round(parts, a·b) into q (4 limbs): ⌊(a·b·parts + 5e17)/1e18⌋, a, b 2 limbs. */
-function mulPerquintillRound(q: Float64Array, a: Float64Array, b: Float64Array, pH: number, pL: number): void {
-  lmul(V, a, 2, b, 2); // < 2^126
-  W[0] = pL;
-  W[1] = pH;
-  lmul(N, V, 4, W, 2); // < 2^186: 6 limbs
-  laddSmall(N, 6, HALF_PARTS_H, HALF_PARTS_L);
-  lshr(N, 6, 18);
-  ldivSmall(N, 6, FIVE18, INV_FIVE18);
-  for (let k = 0; k < 4; k++) q[k] = N[k]; // ≤ a·b < 2^126
+/**
+ * mul_perquintill_round(parts, a·b) into q (4 limbs): ⌊(a·b·parts + 5e17)/1e18⌋ for a, b and parts
+ * (W) of 2 limbs. Column sums of word products (each column < 2^36) with one carry pass, then
+ * ⌊·/2^18⌋ and ⌊·/5^18⌋ (1e18 = 2^18·5^18) limb by limb from the top.
+ */
+function mulPerquintillRound(q: Float64Array, a: Float64Array, b: Float64Array): void {
+  const a0 = a[0];
+  const a1 = a[1];
+  const b0 = b[0];
+  const b1 = b[1];
+  // V = a·b (4 limbs)
+  mulWide(a0, b0);
+  let c0 = res[1];
+  let c1 = res[0];
+  mulWide(a0, b1);
+  c1 += res[1];
+  let c2 = res[0];
+  mulWide(a1, b0);
+  c1 += res[1];
+  c2 += res[0];
+  mulWide(a1, b1);
+  c2 += res[1];
+  let c3 = res[0];
+  let k = Math.floor(c1 * INV32);
+  const v1 = c1 - k * TWO32;
+  c2 += k;
+  k = Math.floor(c2 * INV32);
+  const v2 = c2 - k * TWO32;
+  const v3 = c3 + k; // < 2^30 (a·b < 2^126)
+  const v0 = c0;
+  // N = V·W (6 limbs) + 5e17
+  const w0 = W[0];
+  const w1 = W[1];
+  mulWide(v0, w0);
+  c0 = res[1] + HALF_PARTS_L;
+  c1 = res[0] + HALF_PARTS_H;
+  mulWide(v0, w1);
+  c1 += res[1];
+  c2 = res[0];
+  mulWide(v1, w0);
+  c1 += res[1];
+  c2 += res[0];
+  mulWide(v1, w1);
+  c2 += res[1];
+  c3 = res[0];
+  mulWide(v2, w0);
+  c2 += res[1];
+  c3 += res[0];
+  mulWide(v2, w1);
+  c3 += res[1];
+  let c4 = res[0];
+  mulWide(v3, w0);
+  c3 += res[1];
+  c4 += res[0];
+  let c5 = v3 * w1; // < 2^58: only its words matter below
+  k = Math.floor(c0 * INV32);
+  N[0] = c0 - k * TWO32;
+  c1 += k;
+  k = Math.floor(c1 * INV32);
+  N[1] = c1 - k * TWO32;
+  c2 += k;
+  k = Math.floor(c2 * INV32);
+  N[2] = c2 - k * TWO32;
+  c3 += k;
+  k = Math.floor(c3 * INV32);
+  N[3] = c3 - k * TWO32;
+  c4 += k;
+  const l5 = Math.imul(v3, w1) >>> 0; // c5 = v3·w1 split exactly
+  c4 += l5;
+  c5 = Math.round((c5 - l5) * INV32);
+  k = Math.floor(c4 * INV32);
+  N[4] = c4 - k * TWO32;
+  N[5] = c5 + k; // < 2^26
+  // ⌊N/2^18⌋ then ⌊·/5^18⌋, top limb first; each digit as digitSmall (inlined by hand: a call that is
+  // not inlined boxes its double arguments)
+  let r = 0;
+  for (let m = 5; m >= 0; m--) {
+    const hiPart = Math.floor(N[m] * INV18);
+    const limb = m < 5 ? hiPart + (N[m + 1] - Math.floor(N[m + 1] * INV18) * TWO18) * TWO14 : hiPart;
+    const num = r * TWO32 + limb; // rounded when ≥ 2^53 (error ≤ 2^28)
+    let d = Math.floor(num * INV_FIVE18);
+    const ra = num - d * FIVE18;
+    let rr = ra + ((limb - Math.imul(d, FIVE18) - ra) | 0);
+    if (rr < 0) {
+      d--;
+      rr += FIVE18;
+    } else if (rr >= FIVE18) {
+      d++;
+      rr -= FIVE18;
+    }
+    r = rr;
+    if (m < 4) q[m] = d;
+  }
 }
+const INV18 = 1 / 262144;
+const TWO18 = 262144;
+const TWO14 = 16384;
 
 /**
  * update_weights_for_added_liquidity(w2, y, x, dy, dx) for u64 reserves < 2^62 and dy, dx < 2^32:
  * returns 1 with the new weight in out[0] (hi), out[1] (lo); 0 for the chain's InvalidValue (weights
  * kept, nothing injected); −1 when out of range here.
  */
-export function updateWeights(wH: number, wL: number, yH: number, yL: number, xH: number, xL: number, dy: number, dx: number): number {
+export function updateWeights(v: FastViews, i: number, dy: number, dx: number): number {
+  return updateWeightsAt(v.quoteWeight, v.subnetTao, v.alphaIn, i, dy, dx);
+}
+
+/** updateWeights on word columns (quote weight, y, x) at element i. */
+export function updateWeightsAt(wq: Uint32Array, ty: Uint32Array, ax: Uint32Array, i: number, dy: number, dx: number): number {
+  const j = 2 * i;
+  const wH = wq[j + 1];
+  const wL = wq[j];
+  const yH = ty[j + 1];
+  const yL = ty[j];
+  const xH = ax[j + 1];
+  const xL = ax[j];
   if (yH >= 1073741824 || xH >= 1073741824) return -1;
   if (wH > PARTS_H || (wH === PARTS_H && wL > PARTS_L)) return -1;
   let w1L = PARTS_L - wL;
@@ -133,10 +245,14 @@ export function updateWeights(wH: number, wL: number, yH: number, yL: number, xH
   // q1 = round(w1·y·(x + dx)), q2 = round(w2·x·(y + dy))
   X1tmp[0] = yL;
   X1tmp[1] = yH;
-  mulPerquintillRound(Q1, X1tmp, X1, w1H, w1L);
+  W[0] = w1L;
+  W[1] = w1H;
+  mulPerquintillRound(Q1, X1tmp, X1);
   X1tmp[0] = xL;
   X1tmp[1] = xH;
-  mulPerquintillRound(Q2, X1tmp, Y1, wH, wL);
+  W[0] = wL;
+  W[1] = wH;
+  mulPerquintillRound(Q2, X1tmp, Y1);
   const cS = ladd(S, Q1, Q2, 4); // < 2^127: no carry
   if (cS !== 0) return -1;
   let nH: number;
@@ -148,17 +264,9 @@ export function updateWeights(wH: number, wL: number, yH: number, yL: number, xH
     nH = PARTS_H; // from_rational(p ≥ q) = one
     nL = PARTS_L;
   } else {
-    // ⌊q2·1e18/sum⌋ < 1e18: two base-2^32 digits by a 4-limb divisor
-    lmul(N, Q2, 4, PARTS, 2); // 6 limbs
-    // digit 1: ⌊⌊N/2^32⌋ / S⌋, then digit 0 on (remainder·2^32 + N[0])
-    const n0 = N[0];
-    for (let k = 0; k < 5; k++) R[k] = N[k + 1];
-    for (let k = 0; k < 4; k++) D5[k] = S[k];
-    D5[4] = 0;
-    nH = ldivDigit(R, D5, 5);
-    for (let k = 4; k > 0; k--) R[k] = R[k - 1];
-    R[0] = n0;
-    nL = ldivDigit(R, D5, 5);
+    fromRational(); // ⌊q2·1e18/sum⌋ < 1e18
+    nH = out[0];
+    nL = out[1];
   }
   // check_constraints: MIN_WEIGHT ≤ w2 ≤ 1 − MIN_WEIGHT
   if (nH < MINW_H || (nH === MINW_H && nL < MINW_L) || nH > MAXW_H || (nH === MAXW_H && nL > MAXW_L)) return 0;
@@ -167,5 +275,98 @@ export function updateWeights(wH: number, wL: number, yH: number, yL: number, xH
   return 1;
 }
 const X1tmp = new Float64Array(2);
-const R = new Float64Array(5);
-const D5 = new Float64Array(5);
+
+/**
+ * Perquintill::from_rational(q2, sum) for q2 < sum (Q2, S; 4 limbs): w = ⌊q2·1e18/sum⌋ < 1e18 into
+ * out[0] (hi), out[1] (lo). A float estimate, lowered by 4096 (it is within ~1024 of w), gives w0 ≤ w;
+ * the exact remainder R = q2·1e18 − w0·sum (< 2^13·sum) and its float quotient correct it.
+ */
+function fromRational(): void {
+  const s0 = S[0], s1 = S[1], s2 = S[2], s3 = S[3];
+  const sd = ((s3 * TWO32 + s2) * TWO32 + s1) * TWO32 + s0;
+  const qd = ((Q2[3] * TWO32 + Q2[2]) * TWO32 + Q2[1]) * TWO32 + Q2[0];
+  let w0 = Math.floor((qd / sd) * 1e18) - 4096;
+  if (w0 < 0) w0 = 0;
+  const w0H = Math.floor(w0 * INV32);
+  const w0L = w0 - w0H * TWO32;
+  // R = Q2·PARTS − w0·S by signed column sums (|column| < 2^36), carried with floors
+  const q0 = Q2[0], q1 = Q2[1], q2 = Q2[2], q3 = Q2[3];
+  let c0 = 0, c1 = 0, c2 = 0, c3 = 0, c4 = 0, c5 = 0;
+  mulWide(q0, PARTS_L); c0 += res[1]; c1 += res[0];
+  mulWide(q0, PARTS_H); c1 += res[1]; c2 += res[0];
+  mulWide(q1, PARTS_L); c1 += res[1]; c2 += res[0];
+  mulWide(q1, PARTS_H); c2 += res[1]; c3 += res[0];
+  mulWide(q2, PARTS_L); c2 += res[1]; c3 += res[0];
+  mulWide(q2, PARTS_H); c3 += res[1]; c4 += res[0];
+  mulWide(q3, PARTS_L); c3 += res[1]; c4 += res[0];
+  mulWide(q3, PARTS_H); c4 += res[1]; c5 += res[0];
+  mulWide(w0L, s0); c0 -= res[1]; c1 -= res[0];
+  mulWide(w0L, s1); c1 -= res[1]; c2 -= res[0];
+  mulWide(w0H, s0); c1 -= res[1]; c2 -= res[0];
+  mulWide(w0L, s2); c2 -= res[1]; c3 -= res[0];
+  mulWide(w0H, s1); c2 -= res[1]; c3 -= res[0];
+  mulWide(w0L, s3); c3 -= res[1]; c4 -= res[0];
+  mulWide(w0H, s2); c3 -= res[1]; c4 -= res[0];
+  mulWide(w0H, s3); c4 -= res[1]; c5 -= res[0];
+  let k = Math.floor(c0 * INV32);
+  let r0 = c0 - k * TWO32;
+  c1 += k;
+  k = Math.floor(c1 * INV32);
+  let r1 = c1 - k * TWO32;
+  c2 += k;
+  k = Math.floor(c2 * INV32);
+  let r2 = c2 - k * TWO32;
+  c3 += k;
+  k = Math.floor(c3 * INV32);
+  let r3 = c3 - k * TWO32;
+  c4 += k;
+  k = Math.floor(c4 * INV32);
+  let r4 = c4 - k * TWO32;
+  c5 += k; // R ≥ 0 and < 2^140: c5 is its (small) top limb
+  // δ = ⌊R/S⌋ < 2^14: float estimate minus one, then exact steps
+  let dl = Math.floor((((((c5 * TWO32 + r4) * TWO32 + r3) * TWO32 + r2) * TWO32 + r1) * TWO32 + r0) / sd) - 1;
+  if (dl < 0) dl = 0;
+  if (dl > 0) {
+    // R −= dl·S
+    let e0 = r0, e1 = r1, e2 = r2, e3 = r3, e4 = r4;
+    mulWide(dl, s0); e0 -= res[1]; e1 -= res[0];
+    mulWide(dl, s1); e1 -= res[1]; e2 -= res[0];
+    mulWide(dl, s2); e2 -= res[1]; e3 -= res[0];
+    mulWide(dl, s3); e3 -= res[1]; e4 -= res[0];
+    k = Math.floor(e0 * INV32);
+    r0 = e0 - k * TWO32;
+    e1 += k;
+    k = Math.floor(e1 * INV32);
+    r1 = e1 - k * TWO32;
+    e2 += k;
+    k = Math.floor(e2 * INV32);
+    r2 = e2 - k * TWO32;
+    e3 += k;
+    k = Math.floor(e3 * INV32);
+    r3 = e3 - k * TWO32;
+    e4 += k;
+    k = Math.floor(e4 * INV32);
+    r4 = e4 - k * TWO32;
+    c5 += k;
+  }
+  // while R ≥ S: R −= S (R < 2^128 + ... here: top limbs r4, c5 decide first)
+  while (c5 > 0 || r4 > 0 || r3 > s3 || (r3 === s3 && (r2 > s2 || (r2 === s2 && (r1 > s1 || (r1 === s1 && r0 >= s0)))))) {
+    r0 -= s0;
+    r1 -= s1;
+    r2 -= s2;
+    r3 -= s3;
+    if (r0 < 0) { r0 += TWO32; r1 -= 1; }
+    if (r1 < 0) { r1 += TWO32; r2 -= 1; }
+    if (r2 < 0) { r2 += TWO32; r3 -= 1; }
+    if (r3 < 0) { r3 += TWO32; r4 -= 1; }
+    if (r4 < 0) { r4 += TWO32; c5 -= 1; }
+    dl++;
+  }
+  let wl = w0L + dl;
+  let wh = w0H;
+  const cw = Math.floor(wl * INV32);
+  wl -= cw * TWO32;
+  wh += cw;
+  out[0] = wh;
+  out[1] = wl;
+}
