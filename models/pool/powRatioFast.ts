@@ -7,6 +7,7 @@
  *   t + d differs from that of t for |d| ≥ 1, so the per-term rounding is skipped;
  * - floor division by n is one truncating division (a − (n − 1) for negative a), divisors are
  *   preallocated BigInts;
+ * - ln1p multiplies by x without its trailing zero bits (a u64 mantissa has ≥ 200 of them);
  * - ln(base) results are memoised per (value, precision): a swap evaluates ln of the same reserve
  *   in price_target and convert_deltas, and the next block's buy often shares a denominator.
  */
@@ -29,8 +30,15 @@ function ln1pFixed(x: bigint, scaleBits: bigint, guard: bigint, maxIters: number
   let term = x;
   let result = term;
   const negGuard = -guard;
+  // x = xs·2^tz: the mantissa of a u64 has ≥ scaleBits − 64 trailing zeros, so term·x / 2^scaleBits
+  // is term·xs / 2^(scaleBits − tz), a product by a one-word BigInt (same floor)
+  let tz = 0n;
+  if (x !== 0n) tz = BigInt(bitLength(x & -x) - 1);
+  if (tz > scaleBits) tz = scaleBits;
+  const xs = x >> tz;
+  const sh = scaleBits - tz;
   for (let n = 2; n <= maxIters; n++) {
-    term = (term * x) >> scaleBits; // div_floor by 2^scaleBits
+    term = (term * xs) >> sh; // div_floor by 2^scaleBits of term·x
     if (term === 0n) break;
     const next = term >= 0n ? term / BIG_N[n] : (term - BIG_N_MINUS_1[n]) / BIG_N[n]; // div_floor
     if (next === 0n) break;
