@@ -5,7 +5,7 @@
 // up (then the caller runs models/pool's BigInt code for that subnet).
 // Chain: pallets/swap/src/pallet/balancer.rs::{calculate_price, update_weights_for_added_liquidity}.
 
-import { digit64, digitSmall, frac64, mulWide, rem, res } from "./exactSplit.js";
+import { digit64, frac64, res } from "./exactSplit.js";
 import type { FastViews } from "./u64Views.js";
 import { LIMBS, ladd, lcmp, lzero } from "./wideWords.js";
 
@@ -77,16 +77,34 @@ export function weightedPriceAt(wq: Uint32Array, ty: Uint32Array, ax: Uint32Arra
   const a1 = A[1];
   const a0 = A[2];
   if (b1 === TWO32 || a1 === TWO32) return false; // a fraction of exactly 1 cannot occur (remainder < divisor)
-  // column sums of the 3×3 word product (each < 2^36), then carries
+  // column sums of the 3×3 word product (each < 2^36), then carries; word products inlined (mulWide)
+  let lo = 0;
+  let hi = 0;
   for (let k = 0; k < 6; k++) C[k] = 0;
-  mulWide(a0, b0); C[0] += res[1]; C[1] += res[0];
-  mulWide(a0, b1); C[1] += res[1]; C[2] += res[0];
-  mulWide(a1, b0); C[1] += res[1]; C[2] += res[0];
-  mulWide(a0, b2); C[2] += res[1]; C[3] += res[0];
-  mulWide(a1, b1); C[2] += res[1]; C[3] += res[0];
-  mulWide(a2, b0); C[2] += res[1]; C[3] += res[0];
-  mulWide(a1, b2); C[3] += res[1]; C[4] += res[0];
-  mulWide(a2, b1); C[3] += res[1]; C[4] += res[0];
+  lo = Math.imul(a0, b0) >>> 0;
+  hi = Math.round((a0 * b0 - lo) * INV32);
+  C[0] += lo; C[1] += hi;
+  lo = Math.imul(a0, b1) >>> 0;
+  hi = Math.round((a0 * b1 - lo) * INV32);
+  C[1] += lo; C[2] += hi;
+  lo = Math.imul(a1, b0) >>> 0;
+  hi = Math.round((a1 * b0 - lo) * INV32);
+  C[1] += lo; C[2] += hi;
+  lo = Math.imul(a0, b2) >>> 0;
+  hi = Math.round((a0 * b2 - lo) * INV32);
+  C[2] += lo; C[3] += hi;
+  lo = Math.imul(a1, b1) >>> 0;
+  hi = Math.round((a1 * b1 - lo) * INV32);
+  C[2] += lo; C[3] += hi;
+  lo = Math.imul(a2, b0) >>> 0;
+  hi = Math.round((a2 * b0 - lo) * INV32);
+  C[2] += lo; C[3] += hi;
+  lo = Math.imul(a1, b2) >>> 0;
+  hi = Math.round((a1 * b2 - lo) * INV32);
+  C[3] += lo; C[4] += hi;
+  lo = Math.imul(a2, b1) >>> 0;
+  hi = Math.round((a2 * b1 - lo) * INV32);
+  C[3] += lo; C[4] += hi;
   C[4] += a2 * b2; // < 2^34
   for (let k = 0; k < 5; k++) {
     const c = Math.floor(C[k] * INV32);
@@ -115,23 +133,29 @@ const N = new Float64Array(LIMBS);
  * ⌊·/2^18⌋ and ⌊·/5^18⌋ (1e18 = 2^18·5^18) limb by limb from the top.
  */
 function mulPerquintillRound(q: Float64Array, a: Float64Array, b: Float64Array): void {
+  let lo = 0; // word products inlined (mulWide): a call that is not inlined boxes its arguments
+  let hi = 0;
   const a0 = a[0];
   const a1 = a[1];
   const b0 = b[0];
   const b1 = b[1];
   // V = a·b (4 limbs)
-  mulWide(a0, b0);
-  let c0 = res[1];
-  let c1 = res[0];
-  mulWide(a0, b1);
-  c1 += res[1];
-  let c2 = res[0];
-  mulWide(a1, b0);
-  c1 += res[1];
-  c2 += res[0];
-  mulWide(a1, b1);
-  c2 += res[1];
-  let c3 = res[0];
+  lo = Math.imul(a0, b0) >>> 0;
+  hi = Math.round((a0 * b0 - lo) * INV32);
+  let c0 = lo;
+  let c1 = hi;
+  lo = Math.imul(a0, b1) >>> 0;
+  hi = Math.round((a0 * b1 - lo) * INV32);
+  c1 += lo;
+  let c2 = hi;
+  lo = Math.imul(a1, b0) >>> 0;
+  hi = Math.round((a1 * b0 - lo) * INV32);
+  c1 += lo;
+  c2 += hi;
+  lo = Math.imul(a1, b1) >>> 0;
+  hi = Math.round((a1 * b1 - lo) * INV32);
+  c2 += lo;
+  let c3 = hi;
   let k = Math.floor(c1 * INV32);
   const v1 = c1 - k * TWO32;
   c2 += k;
@@ -142,27 +166,34 @@ function mulPerquintillRound(q: Float64Array, a: Float64Array, b: Float64Array):
   // N = V·W (6 limbs) + 5e17
   const w0 = W[0];
   const w1 = W[1];
-  mulWide(v0, w0);
-  c0 = res[1] + HALF_PARTS_L;
-  c1 = res[0] + HALF_PARTS_H;
-  mulWide(v0, w1);
-  c1 += res[1];
-  c2 = res[0];
-  mulWide(v1, w0);
-  c1 += res[1];
-  c2 += res[0];
-  mulWide(v1, w1);
-  c2 += res[1];
-  c3 = res[0];
-  mulWide(v2, w0);
-  c2 += res[1];
-  c3 += res[0];
-  mulWide(v2, w1);
-  c3 += res[1];
-  let c4 = res[0];
-  mulWide(v3, w0);
-  c3 += res[1];
-  c4 += res[0];
+  lo = Math.imul(v0, w0) >>> 0;
+  hi = Math.round((v0 * w0 - lo) * INV32);
+  c0 = lo + HALF_PARTS_L;
+  c1 = hi + HALF_PARTS_H;
+  lo = Math.imul(v0, w1) >>> 0;
+  hi = Math.round((v0 * w1 - lo) * INV32);
+  c1 += lo;
+  c2 = hi;
+  lo = Math.imul(v1, w0) >>> 0;
+  hi = Math.round((v1 * w0 - lo) * INV32);
+  c1 += lo;
+  c2 += hi;
+  lo = Math.imul(v1, w1) >>> 0;
+  hi = Math.round((v1 * w1 - lo) * INV32);
+  c2 += lo;
+  c3 = hi;
+  lo = Math.imul(v2, w0) >>> 0;
+  hi = Math.round((v2 * w0 - lo) * INV32);
+  c2 += lo;
+  c3 += hi;
+  lo = Math.imul(v2, w1) >>> 0;
+  hi = Math.round((v2 * w1 - lo) * INV32);
+  c3 += lo;
+  let c4 = hi;
+  lo = Math.imul(v3, w0) >>> 0;
+  hi = Math.round((v3 * w0 - lo) * INV32);
+  c3 += lo;
+  c4 += hi;
   let c5 = v3 * w1; // < 2^58: only its words matter below
   k = Math.floor(c0 * INV32);
   N[0] = c0 - k * TWO32;
@@ -282,6 +313,8 @@ const X1tmp = new Float64Array(2);
  * the exact remainder R = q2·1e18 − w0·sum (< 2^13·sum) and its float quotient correct it.
  */
 function fromRational(): void {
+  let lo = 0; // word products inlined (mulWide): a call that is not inlined boxes its arguments
+  let hi = 0;
   const s0 = S[0], s1 = S[1], s2 = S[2], s3 = S[3];
   const sd = ((s3 * TWO32 + s2) * TWO32 + s1) * TWO32 + s0;
   const qd = ((Q2[3] * TWO32 + Q2[2]) * TWO32 + Q2[1]) * TWO32 + Q2[0];
@@ -292,22 +325,70 @@ function fromRational(): void {
   // R = Q2·PARTS − w0·S by signed column sums (|column| < 2^36), carried with floors
   const q0 = Q2[0], q1 = Q2[1], q2 = Q2[2], q3 = Q2[3];
   let c0 = 0, c1 = 0, c2 = 0, c3 = 0, c4 = 0, c5 = 0;
-  mulWide(q0, PARTS_L); c0 += res[1]; c1 += res[0];
-  mulWide(q0, PARTS_H); c1 += res[1]; c2 += res[0];
-  mulWide(q1, PARTS_L); c1 += res[1]; c2 += res[0];
-  mulWide(q1, PARTS_H); c2 += res[1]; c3 += res[0];
-  mulWide(q2, PARTS_L); c2 += res[1]; c3 += res[0];
-  mulWide(q2, PARTS_H); c3 += res[1]; c4 += res[0];
-  mulWide(q3, PARTS_L); c3 += res[1]; c4 += res[0];
-  mulWide(q3, PARTS_H); c4 += res[1]; c5 += res[0];
-  mulWide(w0L, s0); c0 -= res[1]; c1 -= res[0];
-  mulWide(w0L, s1); c1 -= res[1]; c2 -= res[0];
-  mulWide(w0H, s0); c1 -= res[1]; c2 -= res[0];
-  mulWide(w0L, s2); c2 -= res[1]; c3 -= res[0];
-  mulWide(w0H, s1); c2 -= res[1]; c3 -= res[0];
-  mulWide(w0L, s3); c3 -= res[1]; c4 -= res[0];
-  mulWide(w0H, s2); c3 -= res[1]; c4 -= res[0];
-  mulWide(w0H, s3); c4 -= res[1]; c5 -= res[0];
+  lo = Math.imul(q0, PARTS_L) >>> 0;
+  hi = Math.round((q0 * PARTS_L - lo) * INV32);
+  c0 += lo;
+  c1 += hi;
+  lo = Math.imul(q0, PARTS_H) >>> 0;
+  hi = Math.round((q0 * PARTS_H - lo) * INV32);
+  c1 += lo;
+  c2 += hi;
+  lo = Math.imul(q1, PARTS_L) >>> 0;
+  hi = Math.round((q1 * PARTS_L - lo) * INV32);
+  c1 += lo;
+  c2 += hi;
+  lo = Math.imul(q1, PARTS_H) >>> 0;
+  hi = Math.round((q1 * PARTS_H - lo) * INV32);
+  c2 += lo;
+  c3 += hi;
+  lo = Math.imul(q2, PARTS_L) >>> 0;
+  hi = Math.round((q2 * PARTS_L - lo) * INV32);
+  c2 += lo;
+  c3 += hi;
+  lo = Math.imul(q2, PARTS_H) >>> 0;
+  hi = Math.round((q2 * PARTS_H - lo) * INV32);
+  c3 += lo;
+  c4 += hi;
+  lo = Math.imul(q3, PARTS_L) >>> 0;
+  hi = Math.round((q3 * PARTS_L - lo) * INV32);
+  c3 += lo;
+  c4 += hi;
+  lo = Math.imul(q3, PARTS_H) >>> 0;
+  hi = Math.round((q3 * PARTS_H - lo) * INV32);
+  c4 += lo;
+  c5 += hi;
+  lo = Math.imul(w0L, s0) >>> 0;
+  hi = Math.round((w0L * s0 - lo) * INV32);
+  c0 -= lo;
+  c1 -= hi;
+  lo = Math.imul(w0L, s1) >>> 0;
+  hi = Math.round((w0L * s1 - lo) * INV32);
+  c1 -= lo;
+  c2 -= hi;
+  lo = Math.imul(w0H, s0) >>> 0;
+  hi = Math.round((w0H * s0 - lo) * INV32);
+  c1 -= lo;
+  c2 -= hi;
+  lo = Math.imul(w0L, s2) >>> 0;
+  hi = Math.round((w0L * s2 - lo) * INV32);
+  c2 -= lo;
+  c3 -= hi;
+  lo = Math.imul(w0H, s1) >>> 0;
+  hi = Math.round((w0H * s1 - lo) * INV32);
+  c2 -= lo;
+  c3 -= hi;
+  lo = Math.imul(w0L, s3) >>> 0;
+  hi = Math.round((w0L * s3 - lo) * INV32);
+  c3 -= lo;
+  c4 -= hi;
+  lo = Math.imul(w0H, s2) >>> 0;
+  hi = Math.round((w0H * s2 - lo) * INV32);
+  c3 -= lo;
+  c4 -= hi;
+  lo = Math.imul(w0H, s3) >>> 0;
+  hi = Math.round((w0H * s3 - lo) * INV32);
+  c4 -= lo;
+  c5 -= hi;
   let k = Math.floor(c0 * INV32);
   let r0 = c0 - k * TWO32;
   c1 += k;
@@ -329,10 +410,22 @@ function fromRational(): void {
   if (dl > 0) {
     // R −= dl·S
     let e0 = r0, e1 = r1, e2 = r2, e3 = r3, e4 = r4;
-    mulWide(dl, s0); e0 -= res[1]; e1 -= res[0];
-    mulWide(dl, s1); e1 -= res[1]; e2 -= res[0];
-    mulWide(dl, s2); e2 -= res[1]; e3 -= res[0];
-    mulWide(dl, s3); e3 -= res[1]; e4 -= res[0];
+    lo = Math.imul(dl, s0) >>> 0;
+    hi = Math.round((dl * s0 - lo) * INV32);
+    e0 -= lo;
+    e1 -= hi;
+    lo = Math.imul(dl, s1) >>> 0;
+    hi = Math.round((dl * s1 - lo) * INV32);
+    e1 -= lo;
+    e2 -= hi;
+    lo = Math.imul(dl, s2) >>> 0;
+    hi = Math.round((dl * s2 - lo) * INV32);
+    e2 -= lo;
+    e3 -= hi;
+    lo = Math.imul(dl, s3) >>> 0;
+    hi = Math.round((dl * s3 - lo) * INV32);
+    e3 -= lo;
+    e4 -= hi;
     k = Math.floor(e0 * INV32);
     r0 = e0 - k * TWO32;
     e1 += k;
