@@ -1,17 +1,17 @@
 // The per-block coinbase on `number`s: get_subnet_block_emissions, get_subnet_terms,
 // inject_and_maybe_swap and emit_to_subnets' alpha split, one pass each over the emitting subnets
-// (as the chain), bit-identical to the BigInt reference (subnetShares.ts, emitToSubnets.ts) on the
-// blocks where the balancer stays at 0.5/0.5. Each pass is its own small function so that V8 inlines
+// (as the chain), bit-identical to the BigInt reference (subnetShares.ts, emitToSubnets.ts) at any
+// balancer quote weight: current_price = (w1/w2)·(y/x) and adjust_protocol_liquidity's re-weighting
+// run on words (fastPrice.ts, fastWeights.ts). Each pass is its own small function so that V8 inlines
 // its helpers: a call that is not inlined boxes its double arguments, and per subnet per block that
-// allocation dominates. Every U64F64 / U96F32
-// value is a split pair h·2^32 + l (exactSplit.ts); u64 columns are read and written through word
-// views (u64Views.ts). Any u64 reserves and alpha supply stay on this path; it returns null, with the
-// state untouched, only for states no mainnet reaches (then the caller runs the reference): a moving
-// price > 1, a pool price ≥ 2^20 TAO per alpha, a credit ≥ 2^32 rao, pool weights other than 0.5/0.5
-// or an injection that would move them (adjust_protocol_liquidity re-weights on any rounding residue,
-// so with the chain's pool this path runs only while every injection is exactly price-proportional).
-// Root proportions are float quotients proven exact by a guard band (else one BigInt division);
-// the chain buy of excess TAO runs on numbers too (fastChainBuy.ts).
+// allocation dominates. Every U64F64 / U96F32 value is a split pair h·2^32 + l (exactSplit.ts); u64
+// columns are read and written through word views (u64Views.ts). It returns null, with the state
+// untouched, only for states no mainnet reaches (then the caller runs the reference): a moving
+// price > 1, a pool price ≥ 2^20 TAO per alpha, a credit ≥ 2^32 rao, a quote weight outside
+// [0.01, 0.99]. Per subnet, reserves ≥ 2^62 re-weight through models/pool's BigInt balancer.
+// Root proportions are float quotients proven exact by a guard band (else one BigInt division).
+// The chain buy of excess TAO runs on numbers at 0.5/0.5 (fastChainBuy.ts); at other weights it is
+// models/pool's swap (pow_ratio_scaled, powRatioFast.ts).
 
 import { updateWeightsForAddedLiquidity } from "../pool/balancer.js";
 import { halvingThresholds } from "./blockEmission.js";
@@ -21,7 +21,8 @@ import { digit64, rem } from "./exactSplit.js";
 import { buyWithExcessFast } from "./fastChainBuy.js";
 import { shares } from "./fastShares.js";
 import { priceSpot } from "./fastPrice.js";
-import { out, updateWeights } from "./fastWeights.js";
+import { updateWeights } from "./fastWeights.js";
+import { out } from "./wideWords.js";
 import { checkedDiv96, u16Proportion96 } from "./fixedPoint.js";
 import type { PoolModel } from "./poolModel.js";
 import { taoWeight96 } from "./rootProportion.js";
@@ -309,7 +310,7 @@ function splitAlphaOut(state: ChainEconomy, v: FastViews, cut: number, sell: boo
 
 /**
  * subnetTerms + injectAndMaybeSwap + splitAlphaOut for the emitting subnets in state.scratch.emit
- * (the chain's balancer pool at 0.5/0.5), given the block's credit; returns the credit left, or null
+ * (the chain's balancer pool at any weights), given the block's credit; returns the credit left, or null
  * (state untouched).
  */
 export function emitToSubnetsFast(state: ChainEconomy, pool: PoolModel, creditIn: bigint): bigint | null {

@@ -1,10 +1,12 @@
-// The balanced pool's price on `number`s, cached per subnet on the exact words of (SubnetTAO,
-// SubnetAlphaIn): update_moving_prices computes it on the post-coinbase reserves and the next
+// The balancer pool's price on `number`s (y/x at 0.5/0.5, (w1/w2)·(y/x) otherwise: fastWeights.ts),
+// cached per subnet on the exact words of (SubnetTAO, SubnetAlphaIn, quote weight): update_moving_prices computes it on the post-coinbase reserves and the next
 // block's get_subnet_terms finds it unchanged (unless a swap moved the pool), so each pool state
 // is divided once. Exact for any u64 reserves (split long division, exactSplit.ts).
+// Chain: pallets/swap/src/pallet/impls.rs::current_price → balancer.rs::calculate_price.
 
 import { digit64, digitSmall, frac64, rem, res } from "./exactSplit.js";
-import { out, weightedPrice } from "./fastWeights.js";
+import { weightedPrice } from "./fastWeightedPrice.js";
+import { out } from "./wideWords.js";
 import type { FastViews } from "./u64Views.js";
 
 const TWO32 = 4294967296;

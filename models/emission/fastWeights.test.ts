@@ -2,7 +2,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { calculatePrice, updateWeightsForAddedLiquidity } from "../pool/balancer.js";
-import { out, updateWeightsAt, weightedPriceAt } from "./fastWeights.js";
+import { updateWeightsAt } from "./fastWeights.js";
+import { weightedPriceAt } from "./fastWeightedPrice.js";
+import { out } from "./wideWords.js";
 
 const M32 = 0xffffffffn;
 const hi = (v: bigint): number => Number(v >> 32n);
