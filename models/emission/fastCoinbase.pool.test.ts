@@ -137,4 +137,34 @@ describe("fast coinbase ≡ reference with the chain's balancer pool (differenti
     }
     expect(s.quoteWeight[1]).not.toBe(HALF); // the injections' rounding residue: the chain re-weights
   });
+
+  it("mainnet-like pools with root stake: excess TAO chain-bought at uneven weights every block, identical columns", () => {
+    const mk = (): ChainEconomy => {
+      const s = createChainEconomy({ netuids: 4, hotkeys: 4, maxUids: 1 });
+      stakeRoot(s, 0, 3_000_000n * RAO);
+      for (let i = 1; i <= 3; i++) {
+        const tao = BigInt(5_000 + 9_000 * i) * RAO;
+        const alpha = (tao * 1000n) / BigInt(4 + 13 * i); // 0.017–0.043 TAO per alpha
+        const out = 20_000_000n * RAO - alpha; // supply near 21M: the root cap binds, the rest is excess
+        addSubnet(s, { netuid: i, taoReserve: tao, alphaReserve: alpha, alphaOutstanding: out, tempo: 5 + i, movingPrice: (tao << 32n) / alpha, lastEpochBlock: i });
+        registerUid(s, i, 0, i);
+        assignAlphaStake(s, i, i, out);
+      }
+      return s;
+    };
+    const fast = mk();
+    const ref = mk();
+    for (let b = 1; b <= 25; b++) {
+      expect(coinbaseCounting(fast, b)).toBe(true); // the number path ran the block
+      updateMovingPrices(fast, b);
+      coinbaseReference(ref, b);
+      updateMovingPricesReference(ref, b);
+      expect(snapshot(fast)).toEqual(snapshot(ref));
+    }
+    for (let i = 1; i <= 3; i++) {
+      expect(fast.quoteWeight[i]).not.toBe(HALF); // re-weighted by the injections
+      expect(fast.excessTaoTotal[i]).toBeGreaterThan(0n); // and chain buys ran at those weights
+      expect(fast.protocolAlpha[i]).toBeGreaterThan(0n);
+    }
+  });
 });
