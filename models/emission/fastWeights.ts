@@ -19,7 +19,6 @@ const X1 = new Float64Array(2);
 const Y1 = new Float64Array(2);
 const W = new Float64Array(2);
 const Q1 = new Float64Array(LIMBS);
-const N = new Float64Array(LIMBS);
 
 /**
  * mul_perquintill_round(parts, a·b) into q (4 limbs): ⌊(a·b·parts + 5e17)/1e18⌋ for a, b and parts
@@ -90,43 +89,57 @@ function mulPerquintillRound(q: Float64Array, a: Float64Array, b: Float64Array):
   c4 += hi;
   let c5 = v3 * w1; // < 2^58: only its words matter below
   k = Math.floor(c0 * INV32);
-  N[0] = c0 - k * TWO32;
+  const n0 = c0 - k * TWO32;
   c1 += k;
   k = Math.floor(c1 * INV32);
-  N[1] = c1 - k * TWO32;
+  const n1 = c1 - k * TWO32;
   c2 += k;
   k = Math.floor(c2 * INV32);
-  N[2] = c2 - k * TWO32;
+  const n2 = c2 - k * TWO32;
   c3 += k;
   k = Math.floor(c3 * INV32);
-  N[3] = c3 - k * TWO32;
+  const n3 = c3 - k * TWO32;
   c4 += k;
   const l5 = Math.imul(v3, w1) >>> 0; // c5 = v3·w1 split exactly
   c4 += l5;
   c5 = Math.round((c5 - l5) * INV32);
   k = Math.floor(c4 * INV32);
-  N[4] = c4 - k * TWO32;
-  N[5] = c5 + k; // < 2^26
-  // ⌊N/2^18⌋ then ⌊·/5^18⌋, top limb first; each digit as digitSmall (inlined by hand: a call that is
-  // not inlined boxes its double arguments)
-  let r = 0;
-  for (let m = 5; m >= 0; m--) {
-    const hiPart = Math.floor(N[m] * INV18);
-    const limb = m < 5 ? hiPart + (N[m + 1] - Math.floor(N[m + 1] * INV18) * TWO18) * TWO14 : hiPart;
-    const num = r * TWO32 + limb; // rounded when ≥ 2^53 (error ≤ 2^28)
-    let d = Math.floor(num * INV_FIVE18);
-    const ra = num - d * FIVE18;
-    let rr = ra + ((limb - Math.imul(d, FIVE18) - ra) | 0);
-    if (rr < 0) {
-      d--;
-      rr += FIVE18;
-    } else if (rr >= FIVE18) {
-      d++;
-      rr -= FIVE18;
-    }
-    r = rr;
-    if (m < 4) q[m] = d;
+  const n4 = c4 - k * TWO32;
+  const n5 = c5 + k; // < 2^26
+  // ⌊N/2^18⌋ (limbs L5…L0) then ⌊·/5^18⌋ top first. L5·2^32 + L4 < 2^40 < 5^18: the first two
+  // quotient digits are 0 and the remainder is that value; then four digits as digitSmall (inlined)
+  const n1s = n1 - Math.floor(n1 * INV18) * TWO18; // low 18 bits of each limb
+  const n2s = n2 - Math.floor(n2 * INV18) * TWO18;
+  const n3s = n3 - Math.floor(n3 * INV18) * TWO18;
+  const n4s = n4 - Math.floor(n4 * INV18) * TWO18;
+  const n5s = n5 - Math.floor(n5 * INV18) * TWO18;
+  let r = Math.floor(n5 * INV18) * TWO32 + Math.floor(n4 * INV18) + n5s * TWO14;
+  q[3] = digit5(r, Math.floor(n3 * INV18) + n4s * TWO14);
+  r = rem5[0];
+  q[2] = digit5(r, Math.floor(n2 * INV18) + n3s * TWO14);
+  r = rem5[0];
+  q[1] = digit5(r, Math.floor(n1 * INV18) + n2s * TWO14);
+  r = rem5[0];
+  q[0] = digit5(r, Math.floor(n0 * INV18) + n1s * TWO14);
+}
+
+const rem5 = new Float64Array(1);
+
+/** ⌊(r·2^32 + limb)/5^18⌋ for r < 5^18, limb < 2^32 (digitSmall for D = 5^18); remainder in rem5[0]. */
+function digit5(r: number, limb: number): number {
+  const num = r * TWO32 + limb; // rounded when ≥ 2^53 (error ≤ 2^28)
+  let d = Math.floor(num * INV_FIVE18);
+  const ra = num - d * FIVE18;
+  let rr = ra + ((limb - Math.imul(d, FIVE18) - ra) | 0);
+  if (rr < 0) {
+    d--;
+    rr += FIVE18;
+  } else if (rr >= FIVE18) {
+    d++;
+    rr -= FIVE18;
   }
+  rem5[0] = rr;
+  return d;
 }
 const INV18 = 1 / 262144;
 const TWO18 = 262144;
