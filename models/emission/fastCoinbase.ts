@@ -1,19 +1,19 @@
 // The per-block coinbase on `number`s: get_subnet_block_emissions, get_subnet_terms,
 // inject_and_maybe_swap and emit_to_subnets' alpha split, one pass each over the emitting subnets
-// (as the chain), bit-identical to the BigInt reference (subnetShares.ts, emitToSubnets.ts) on the
-// blocks where the balancer stays at 0.5/0.5. Each pass is its own small function so that V8 inlines
+// (as the chain), bit-identical to the BigInt reference (subnetShares.ts, emitToSubnets.ts) at any
+// balancer quote weight: current_price = (w1/w2)·(y/x) and adjust_protocol_liquidity's re-weighting
+// run on words (fastPrice.ts, fastWeights.ts). Each pass is its own small function so that V8 inlines
 // its helpers: a call that is not inlined boxes its double arguments, and per subnet per block that
-// allocation dominates. Every U64F64 / U96F32
-// value is a split pair h·2^32 + l (exactSplit.ts); u64 columns are read and written through word
-// views (u64Views.ts). Any u64 reserves and alpha supply stay on this path; it returns null, with the
-// state untouched, only for states no mainnet reaches (then the caller runs the reference): a moving
-// price > 1, a pool price ≥ 2^20 TAO per alpha, a credit ≥ 2^32 rao, pool weights other than 0.5/0.5
-// or an injection that would move them (adjust_protocol_liquidity re-weights on any rounding residue,
-// so with the chain's pool this path runs only while every injection is exactly price-proportional).
-// Root proportions are float quotients proven exact by a guard band (else one BigInt division);
-// the chain buy of excess TAO runs on numbers too (fastChainBuy.ts).
+// allocation dominates. Every U64F64 / U96F32 value is a split pair h·2^32 + l (exactSplit.ts); u64
+// columns are read and written through word views (u64Views.ts). It returns null, with the state
+// untouched, only for states no mainnet reaches (then the caller runs the reference): a moving
+// price > 1, a pool price ≥ 2^20 TAO per alpha, a credit ≥ 2^32 rao, a quote weight outside
+// [0.01, 0.99]. Per subnet, reserves ≥ 2^62 re-weight through models/pool's BigInt balancer.
+// Root proportions are float quotients proven exact by a guard band (else one BigInt division).
+// The chain buy of excess TAO runs on numbers at 0.5/0.5 (fastChainBuy.ts); at other weights it is
+// models/pool's swap (pow_ratio_scaled, powRatioFast.ts).
 
-import { HALF_WEIGHT, updateWeightsForAddedLiquidity } from "../pool/balancer.js";
+import { updateWeightsForAddedLiquidity } from "../pool/balancer.js";
 import { halvingThresholds } from "./blockEmission.js";
 import type { ChainEconomy } from "./chainEconomy.js";
 import { buyWithExcess } from "./emitToSubnets.js";
@@ -21,6 +21,8 @@ import { digit64, rem } from "./exactSplit.js";
 import { buyWithExcessFast } from "./fastChainBuy.js";
 import { shares } from "./fastShares.js";
 import { priceSpot } from "./fastPrice.js";
+import { updateWeights } from "./fastWeights.js";
+import { out } from "./wideWords.js";
 import { checkedDiv96, u16Proportion96 } from "./fixedPoint.js";
 import type { PoolModel } from "./poolModel.js";
 import { taoWeight96 } from "./rootProportion.js";
@@ -63,10 +65,9 @@ function checkAndPrice(state: ChainEconomy, v: FastViews): number {
       if (hiWord(v.movingPrice, i) > 1 || mp > TWO32) return -1;
     }
     msum += mp;
-    if (!isHalfQuote(v.quoteWeight, i)) return -1; // adjust_protocol_liquidity re-weights stable pools too
     let p = TWO32; // stable pool: price 1
     if (state.mechanism[i] === 1) {
-      if (state.balancerInitialized[i] !== 1 || !priceSpot(v, i)) return -1;
+      if (!priceSpot(v, i)) return -1; // current_price reads the stored weights, initialised or not
       p = v.cP[i];
     }
     v.price[k] = p;
@@ -178,22 +179,27 @@ function terms(state: ChainEconomy, v: FastViews, E: number, twF: number): void 
 }
 
 /**
- * True when adjust_protocol_liquidity leaves every emitting pool at 0.5/0.5 for this block's (t, a)
- * (models/pool's update_weights_for_added_liquidity on the pre-injection reserves, which are what
- * each subnet's adjust reads: only its own buy, after it, moves them). A zero injection keeps 0.5.
+ * adjust_protocol_liquidity for netuid i and this block's (t, a) on its pre-injection reserves: writes
+ * the new quote weight and returns true, or returns false (InvalidValue: weights kept, nothing
+ * injected). Word arithmetic (fastWeights.ts); the BigInt balancer for reserves ≥ 2^62.
  */
-function injectionKeepsHalf(state: ChainEconomy, v: FastViews): boolean {
-  const s = state.scratch;
-  for (let k = 0; k < s.nEmit; k++) {
-    const i = s.emit[k];
-    if (state.added[i] !== 1 || (v.tT[k] === 0 && v.tA[k] === 0)) continue;
-    const w = updateWeightsForAddedLiquidity(HALF_WEIGHT, state.subnetTao[i], state.alphaIn[i], BigInt(v.tT[k]), BigInt(v.tA[k]));
-    if (w !== HALF_WEIGHT) return false;
+function adjustWeights(state: ChainEconomy, v: FastViews, i: number, t: number, a: number): boolean {
+  const j = 2 * i;
+  const w = v.quoteWeight;
+  const r = updateWeights(v, i, t, a);
+  if (r === 1) {
+    w[j + 1] = out[0];
+    w[j] = out[1];
+    return true;
   }
+  if (r === 0) return false;
+  const nw = updateWeightsForAddedLiquidity(state.quoteWeight[i], state.subnetTao[i], state.alphaIn[i], BigInt(t), BigInt(a));
+  if (nw === null) return false;
+  state.quoteWeight[i] = nw;
   return true;
 }
 
-/** inject_and_maybe_swap when every injection keeps the weights at 0.5 (injectionKeepsHalf); returns the credit left. */
+/** inject_and_maybe_swap: re-weight, chain-buy the excess, inject; returns the credit left. */
 function inject(state: ChainEconomy, v: FastViews, pool: PoolModel, credit: number): number {
   const s = state.scratch;
   let staked = 0;
@@ -201,13 +207,19 @@ function inject(state: ChainEconomy, v: FastViews, pool: PoolModel, credit: numb
     const i = s.emit[k];
     if (state.added[i] !== 1) continue;
     const x = v.tX[k];
-    const a = v.tA[k];
-    const t = v.tT[k];
+    let a = v.tA[k];
+    let t = v.tT[k];
+    if (!adjustWeights(state, v, i, t, a)) {
+      a = 0;
+      t = 0;
+    }
     set32(v.excessTao, i, 0);
     set32(v.taoInEmission, i, 0);
     if (x > 0 && credit >= x) {
       credit -= x;
-      const done = state.mechanism[i] === 1 ? buyWithExcessFast(v, i, x) : -1;
+      // the number buy at 0.5/0.5 (x·y = k); at other weights the reference's exact pow_ratio_scaled
+      const fast = state.mechanism[i] === 1 && state.balancerInitialized[i] === 1 && isHalfQuote(v.quoteWeight, i);
+      const done = fast ? buyWithExcessFast(v, i, x) : -1;
       if (done >= 0) staked += done;
       else buyWithExcess(state, pool, i, BigInt(x)); // stable pool (rare) or an undecided buy: the reference
     }
@@ -298,7 +310,7 @@ function splitAlphaOut(state: ChainEconomy, v: FastViews, cut: number, sell: boo
 
 /**
  * subnetTerms + injectAndMaybeSwap + splitAlphaOut for the emitting subnets in state.scratch.emit
- * (the chain's balancer pool at 0.5/0.5), given the block's credit; returns the credit left, or null
+ * (the chain's balancer pool at any weights), given the block's credit; returns the credit left, or null
  * (state untouched).
  */
 export function emitToSubnetsFast(state: ChainEconomy, pool: PoolModel, creditIn: bigint): bigint | null {
@@ -319,7 +331,6 @@ export function emitToSubnetsFast(state: ChainEconomy, pool: PoolModel, creditIn
   shares(state, v, msum);
   const E = Number(creditIn);
   terms(state, v, E, twF);
-  if (!injectionKeepsHalf(state, v)) return null; // nothing written yet: the reference runs the block
   const credit = inject(state, v, pool, E);
   splitAlphaOut(state, v, pm.cut, msum > TWO32, twF); // sell: Σ U64F64 moving prices > 1
   return BigInt(credit);

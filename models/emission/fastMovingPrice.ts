@@ -1,10 +1,9 @@
-// update_moving_price on `number`s, bit-identical to movingPrice.ts for the balanced pool
+// update_moving_price on `number`s, bit-identical to movingPrice.ts for the balancer pool at any quote weight
 // (split U64F64 arithmetic, exactSplit.ts). Falls back per subnet to the reference when a value
 // is outside the exact ranges: stored moving price ≤ 1, price < 2^20, SubnetMovingAlpha < 2^-12 (any u64 reserves).
 
 import type { ChainEconomy } from "./chainEconomy.js";
 import { divDigit, mulShr32, res } from "./exactSplit.js";
-import { isHalfQuote } from "./fastCoinbase.js";
 import { priceSpot } from "./fastPrice.js";
 import { updateMovingPrice } from "./movingPrice.js";
 import type { PoolModel } from "./poolModel.js";
@@ -18,7 +17,7 @@ const TWO52 = 4503599627370496;
  *  A Float64Array, not an object: storing a double into a field or a closure slot may allocate. */
 const memo = new Float64Array(3); // [b, d, a]
 
-/** update_moving_price of one subnet with the balanced pool; false (nothing written) when out of range. */
+/** update_moving_price of one subnet; false (nothing written) when out of range. */
 function updateOne(state: ChainEconomy, v: FastViews, i: number, block: number, sma: number): boolean {
   let mp = TWO32; // movingAlphaPrice: 1 for stable subnets
   if (state.mechanism[i] !== 0) {
@@ -30,7 +29,7 @@ function updateOne(state: ChainEconomy, v: FastViews, i: number, block: number, 
   let sH = TWO32;
   let sL = 0;
   if (state.mechanism[i] === 1) {
-    if (!isHalfQuote(v.quoteWeight, i) || !priceSpot(v, i)) return false;
+    if (!priceSpot(v, i)) return false; // current_price at the pool's weights (fastPrice.ts)
     sH = v.cSH[i];
     sL = v.cSL[i];
   }
@@ -72,7 +71,7 @@ function updateOne(state: ChainEconomy, v: FastViews, i: number, block: number, 
   return true;
 }
 
-/** update_moving_prices over the emitting subnets in `emit` (balanced pool); reference per out-of-range subnet. */
+/** update_moving_prices over the emitting subnets in `emit` ; reference per out-of-range subnet. */
 export function updateMovingPricesFast(state: ChainEconomy, emit: Int32Array, n: number, block: number, pool: PoolModel): void {
   const smaBig = state.params.subnetMovingAlpha;
   const sma = FAST_HOST && smaBig >= 0n && smaBig < 1n << 20n ? Number(smaBig) : -1;

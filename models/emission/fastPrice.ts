@@ -1,9 +1,12 @@
-// The balanced pool's price on `number`s, cached per subnet on the exact words of (SubnetTAO,
-// SubnetAlphaIn): update_moving_prices computes it on the post-coinbase reserves and the next
+// The balancer pool's price on `number`s (y/x at 0.5/0.5, (w1/w2)·(y/x) otherwise: fastWeights.ts),
+// cached per subnet on the exact words of (SubnetTAO, SubnetAlphaIn, quote weight): update_moving_prices computes it on the post-coinbase reserves and the next
 // block's get_subnet_terms finds it unchanged (unless a swap moved the pool), so each pool state
 // is divided once. Exact for any u64 reserves (split long division, exactSplit.ts).
+// Chain: pallets/swap/src/pallet/impls.rs::current_price → balancer.rs::calculate_price.
 
 import { digit64, digitSmall, frac64, rem, res } from "./exactSplit.js";
+import { weightedPrice } from "./fastWeightedPrice.js";
+import { out } from "./wideWords.js";
 import type { FastViews } from "./u64Views.js";
 
 const TWO32 = 4294967296;
@@ -40,6 +43,19 @@ function computePriceSmall(v: FastViews, i: number): boolean {
   return true;
 }
 
+const HALF_QUOTE_HI = 0x06f05b59; // 5e17: quote weight 0.5 (Perquintill), where w1/w2 = 1 exactly
+const HALF_QUOTE_LO = 0xd3b20000;
+
+/** computePrice at an uneven quote weight: P = (w1/w2)·(y/x) (fastWeights.ts), then the same two views. */
+function computeWeighted(v: FastViews, i: number): boolean {
+  if (!weightedPrice(v, i)) return false;
+  const top = out[0]; // ⌊P/2^64⌋ < 2^20
+  v.cP[i] = top * TWO32 + out[1];
+  v.cSH[i] = top > 0 ? TWO32 : out[1];
+  v.cSL[i] = top > 0 ? 0 : out[2];
+  return true;
+}
+
 /**
  * current_price ⌊T·2^32/X⌋ (U96F32 raw) and min(⌊T·2^64/X⌋, 2^64) (U64F64 spot, split) of one pool.
  * Takes (v, i) and reads the words itself: a double argument to a call that is not inlined is boxed.
@@ -56,6 +72,9 @@ function computePrice(v: FastViews, i: number): boolean {
     v.cSL[i] = 0;
     return true;
   }
+  const wL = v.quoteWeight[j];
+  const wH = v.quoteWeight[j + 1];
+  if (wH !== HALF_QUOTE_HI || wL !== HALF_QUOTE_LO) return computeWeighted(v, i);
   if (tH < TWO18 && xH < TWO18) return computePriceSmall(v, i);
   if (tH < xH || (tH === xH && tL < xL)) {
     frac64(tH, tL, xH, xL); // T < X: price < 1, spot = ⌊T·2^64/X⌋
@@ -74,8 +93,8 @@ function computePrice(v: FastViews, i: number): boolean {
 }
 
 /**
- * Fills v.cP[i] / v.cSH[i] / v.cSL[i] for the current reserves of netuid i (balanced pool, weights
- * 0.5/0.5); false when the price is ≥ 2^20 TAO per alpha (then the caller takes the BigInt path).
+ * Fills v.cP[i] / v.cSH[i] / v.cSL[i] for the current reserves and quote weight of netuid i (a dynamic
+ * pool: current_price = (w1/w2)·(y/x)); false when the price is ≥ 2^20 TAO per alpha (then the caller takes the BigInt path).
  */
 export function priceSpot(v: FastViews, i: number): boolean {
   const j = 2 * i;
@@ -83,13 +102,17 @@ export function priceSpot(v: FastViews, i: number): boolean {
   const tH = v.subnetTao[j + 1];
   const xL = v.alphaIn[j];
   const xH = v.alphaIn[j + 1];
+  const wL = v.quoteWeight[j];
+  const wH = v.quoteWeight[j + 1];
   const key = v.pKey;
-  const k = 4 * i;
-  if (key[k] === tL && key[k + 1] === tH && key[k + 2] === xL && key[k + 3] === xH) return v.pOk[i] === 1;
+  const k = 6 * i;
+  if (key[k] === tL && key[k + 1] === tH && key[k + 2] === xL && key[k + 3] === xH && key[k + 4] === wL && key[k + 5] === wH) return v.pOk[i] === 1;
   key[k] = tL;
   key[k + 1] = tH;
   key[k + 2] = xL;
   key[k + 3] = xH;
+  key[k + 4] = wL;
+  key[k + 5] = wH;
   const ok = computePrice(v, i);
   v.pOk[i] = ok ? 1 : 0;
   return ok;

@@ -37,10 +37,9 @@ export function mintBlockEmission(state: ChainEconomy): bigint {
  * run_coinbase(credit) up to the drain: split the credit over the emitting subnets, inject,
  * chain-buy, mint and split alpha_out into the pending buckets, recycle the unspent credit
  * (TotalIssuance −= it), then drain due subnets into state.scratch. Returns how many drained.
- * With the chain's pool at 0.5/0.5 weights that this block's injections leave there, this runs on
- * exact `number` arithmetic (fastCoinbase.ts), bit-identical to `runCoinbaseReference`; the per-subnet
- * working buffers of the scratch (shares … excess) are then not filled. Every other block (re-weighted
- * pools, out-of-range states) runs the reference.
+ * With the chain's pool this runs on exact `number` arithmetic at any quote weight (fastCoinbase.ts),
+ * bit-identical to `runCoinbaseReference`; the per-subnet working buffers of the scratch (shares …
+ * excess) are then not filled. Out-of-range states (fastCoinbase.ts' header) run the reference.
  */
 export function runCoinbase(state: ChainEconomy, block: number, credit: bigint, pool: PoolModel = balancerPool): number {
   const s = state.scratch;

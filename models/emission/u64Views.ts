@@ -27,8 +27,8 @@ export type FastViews = Record<U64Column, Uint32Array> & {
   shL: Float64Array;
   wH: Float64Array; // weighted share words
   wL: Float64Array;
-  // price cache per netuid (fastPrice.ts): key = words of (SubnetTAO, SubnetAlphaIn), NaN = empty
-  pKey: Float64Array; // 4 per netuid: tL, tH, xL, xH
+  // price cache per netuid (fastPrice.ts): key = words of (SubnetTAO, SubnetAlphaIn, quote weight), NaN = empty
+  pKey: Float64Array; // 6 per netuid: tL, tH, xL, xH, wL, wH (quote weight)
   pOk: Uint8Array; // 1: cP/cSH/cSL valid for the key, 0: price out of the fast range
   cP: Float64Array; // ⌊T·2^32/X⌋ (U96F32 price)
   cSH: Float64Array; // min(⌊T·2^64/X⌋, 2^64) (U64F64 spot, clamped at 1) as words
@@ -81,7 +81,7 @@ function build(state: ChainEconomy): FastViews {
     shL: f(n),
     wH: f(n),
     wL: f(n),
-    pKey: f(4 * n).fill(Number.NaN),
+    pKey: f(6 * n).fill(Number.NaN),
     pOk: new Uint8Array(n),
     cP: f(n),
     cSH: f(n),

@@ -4,7 +4,7 @@
  * y = TAO (quote) reserve, w2 = quote weight as Perquintill parts (1e18 = 1.0), w1 = 1e18 − w2.
  * Prices and exponent results are U64F64 raw bits (see u64f64.ts); amounts are u64 rao as bigint.
  */
-import { powRatioScaled } from "./powRatioScaled.js";
+import { powRatioScaledFast as powRatioScaled } from "./powRatioFast.js"; // ≡ powRatioScaled.ts (tested), fewer BigInt ops
 import { U128_MAX, U64F64_ONE, U64_MAX, fromInt, mulSat, safeDiv, subSat, toU64 } from "./u64f64.js";
 
 /** Perquintill ACCURACY. */
