@@ -18,6 +18,22 @@ const csr = (w: { rowPtr: Int32Array; col: Int32Array; val: Uint16Array }, n: nu
   Array.from({ length: n }, (_, u) => Array.from(w.col.subarray(w.rowPtr[u], w.rowPtr[u + 1]), (c, k) => [c, w.val[w.rowPtr[u] + k]]));
 
 describe("a run that starts from a snapshot", () => {
+  it("a pre-dTAO snapshot (no pool) runs with the pool the scenario gives, inside the scenario's other subnets", () => {
+    const raw = JSON.parse(readFileSync(FILE, "utf8"));
+    delete raw.subnets[0].pool;
+    const preDtao = loadSnapshotText(JSON.stringify(raw), "pre-dtao.json");
+    const sc = resolveScenario({
+      name: "pre", start: { snapshot: "x.json" }, duration: { blocks: 50 },
+      subnets: [{ netuid: 15, validators: [], miners: [], pool: { taoReserve: 5000, alphaReserve: 10000 } }, { netuid: 3, validators: [{ count: 2 }], miners: [{ count: 3 }] }],
+    });
+    const world = buildWorld(scenarioFromSnapshot(sc, preDtao), createRng(1), "exact", preDtao);
+    expect(world.subnets.map((s) => [s.publicNetuid, s.n])).toEqual([[15, 256], [3, 6]]);
+    expect(world.econ.subnetTao[1]).toBe(5_000_000_000_000n);
+    expect(world.econ.alphaIn[1]).toBe(10_000_000_000_000n);
+    const r = executeRun({ index: 0, point: 0, replicate: 0, seed: 1, params: {} }, sc, { snapshot: preDtao });
+    expect(r.ledger.tao.imbalance).toBe(0n);
+  });
+
   it("the engine's first epoch of the imported subnet reads exactly what `taosim epoch --snapshot` reads, and computes the same", () => {
     const sc = scenarioFromSnapshot(scenario, snapshot);
     const world = buildWorld(sc, createRng(1), "exact", snapshot);
