@@ -141,6 +141,13 @@ export function crossFieldChecks(s: ScenarioObject, ctx: Ctx): void {
     else seen.set(n.netuid, i);
   });
   s.subnets.forEach((_, i) => checkSubnet(s, i, ctx));
+  s.subnets.forEach((n, i) => {
+    if (n.imported.length > 0 && s.start === undefined) report(ctx, ["subnets", i, "imported"], "start.snapshot to import the subnet from (or no imported list)", "no start.snapshot");
+    n.imported.forEach((a, k) => {
+      const ways = [a.uids, a.hotkeys, a.topStake].filter((x) => x !== undefined).length;
+      if (ways !== 1) report(ctx, ["subnets", i, "imported", k], "exactly one of uids, hotkeys, topStake", ways === 0 ? "none" : "several");
+    });
+  });
   checkEvents(s, ctx);
   checkSweep(s, ctx);
 }

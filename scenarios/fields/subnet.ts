@@ -35,6 +35,17 @@ export const subnetSchema = z.strictObject({
     .array(minerGroupSchema)
     .prefault([{ count: 24 }])
     .describe("Miner groups. Default one group of 24 honest miners."),
+  imported: z
+    .array(
+      z.strictObject({
+        uids: z.array(intRange(0, 65_535)).optional().describe("These uids of the imported subnet."),
+        hotkeys: z.array(z.string().min(1)).optional().describe("The uids holding these hotkeys (SS58 as in the snapshot)."),
+        topStake: intRange(1, 65_535).optional().describe("The N uids with the most alpha stake (ties: lower uid)."),
+        as: validatorGroupSchema.describe("The validator strategy and parameters they follow instead of replaying their rows (count, stake and take are the snapshot's)."),
+      }),
+    )
+    .default([])
+    .describe("With start.snapshot: strategies for imported validators, selected by uid list, hotkey or stake rank (the first matching entry wins). Default: every imported validator keeps sending the row it had."),
   owner: z
     .strictObject({ sell: sellSchema })
     .prefault({})

@@ -63,6 +63,27 @@ describe("a run that starts from a snapshot", () => {
     expect(Array.from(sub.neurons.dividends.subarray(0, ref.n))).toEqual(Array.from(out.dividends));
   });
 
+  it("imported validators follow the strategy the scenario assigns them by stake rank; the others replay their rows", () => {
+    const sc = resolveScenario({
+      name: "assign", start: { snapshot: "x.json" }, duration: { blocks: 400 },
+      subnets: [{ netuid: 15, validators: [], miners: [], imported: [{ topStake: 3, as: { strategy: "copier", lagEpochs: 1 } }] }],
+    });
+    const world = buildWorld(scenarioFromSnapshot(sc, snapshot), createRng(1), "exact", snapshot);
+    const sub = world.subnets[0];
+    const stake = (u: number) => BigInt(snapshot.subnets[0].neurons[u].alphaStake);
+    const validators = Array.from({ length: sub.n }, (_, u) => u).filter((u) => sub.role[u] === 1);
+    const top3 = [...Array.from({ length: sub.n }, (_, u) => u)].sort((a, b) => (stake(b) > stake(a) ? 1 : stake(b) < stake(a) ? -1 : a - b)).slice(0, 3);
+    for (const u of validators) expect(sub.strategy[u]).toBe(top3.includes(u) ? "copier" : "imported");
+    expect(validators.filter((u) => sub.strategy[u] === "copier").length).toBe(top3.filter((u) => validators.includes(u)).length);
+    const r = executeRun({ index: 0, point: 0, replicate: 0, seed: 1, params: {} }, sc, { snapshot });
+    expect(r.ledger.tao.imbalance).toBe(0n);
+  });
+
+  it("an imported list needs start.snapshot and exactly one way to select", () => {
+    expect(() => resolveScenario({ name: "x", subnets: [{ imported: [{ uids: [1], as: { strategy: "honest" } }] }] })).toThrow(/start\.snapshot/);
+    expect(() => resolveScenario({ name: "x", start: { snapshot: "s.json" }, subnets: [{ imported: [{ uids: [1], topStake: 2, as: { strategy: "honest" } }] }] })).toThrow(/exactly one of uids, hotkeys, topStake/);
+  });
+
   it("runs end to end from the snapshot's block, its replayed validators keeping their rows, conserving TAO and alpha", () => {
     const r = executeRun({ index: 0, point: 0, replicate: 0, seed: 1, params: {} }, scenario, { snapshot });
     expect(r.stats.blocks).toBe(400);
