@@ -3,7 +3,7 @@ import * as z from "zod";
 import { consensusSchema } from "./consensus.js";
 import { hyperparametersSchema } from "./hyperparameters.js";
 import { minerGroupSchema, sellSchema, stakerGroupSchema, userGroupSchema, validatorGroupSchema } from "./populations.js";
-import { amount, intRange } from "./primitives.js";
+import { amount, intRange, probability } from "./primitives.js";
 
 export const subnetSchema = z.strictObject({
   netuid: intRange(1, 65_535)
@@ -47,7 +47,12 @@ export const subnetSchema = z.strictObject({
     .default([])
     .describe("With start.snapshot: strategies for imported validators, selected by uid list, hotkey or stake rank (the first matching entry wins). Default: every imported validator keeps sending the row it had."),
   owner: z
-    .strictObject({ sell: sellSchema })
+    .strictObject({
+      sell: sellSchema,
+      burn: probability()
+        .default(0)
+        .describe("Owner burn: the fraction of their weight the subnet's validators (honest, lazy, late, cabal) give to the owner's uid, whose incentive the chain withholds (MinerBurned) and which lowers the subnet's emission share. Default 0."),
+    })
     .prefault({})
     .describe("The subnet owner (its hotkey receives the owner cut). Default: holds everything."),
   stakers: z.array(stakerGroupSchema).default([]).describe("Staker (nominator) groups. Default none."),

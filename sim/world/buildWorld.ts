@@ -102,6 +102,7 @@ export function buildWorld(sc: Scenario, rng: Rng, arith: Arith = "exact", snaps
     const hyper = snapshot !== undefined && snap !== undefined ? epochHyperparameters(snapshot, snap) : epochHyper(s, sc);
     const sub = new SubnetWorld(k + 1, hyper, subnetParams(s, uidCapacity(sc, s)), depth, econ.uidHotkey[k + 1], econ.blockAtRegistration[k + 1], rao(s.hyperparameters.burn));
     sub.publicNetuid = s.netuid;
+    sub.ownerBurn = s.owner.burn;
     if (s.consensus.variant !== "chain") sub.variantEpoch = new VariantEpochState(createVariant(s.consensus.variant, s.consensus.params));
     return sub;
   });

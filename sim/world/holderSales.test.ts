@@ -42,3 +42,25 @@ describe("holders who sell", () => {
     }
   });
 });
+
+describe("owner burn", () => {
+  it("validators burning to the owner's uid make the chain withhold that incentive (MinerBurned) and lower the subnet's emission share", () => {
+    const sc = (burn: number) =>
+      resolveScenario({
+        name: "burn", duration: { blocks: 1200 }, chain: { totalIssuance: 10_600_000 },
+        subnets: [1, 2].map((k) => ({
+          tempo: 100, pool: { taoReserve: 50000, alphaReserve: 50000 }, owner: { burn: k === 1 ? burn : 0 },
+          validators: [{ count: 4, noiseSigma: 0 }], miners: [{ count: 8 }],
+        })),
+        sample: { subnetsEveryBlocks: 100, chainEveryBlocks: 100 },
+      });
+    const r = executeRun(spec, sc(0.5));
+    const t = r.tables.subnets;
+    const col = (name: string, row: number) => Number(t.cell(row, t.names.indexOf(name)));
+    const lastOf = (netuid: number) => { for (let k = t.rows - 1; k >= 0; k--) if (col("netuid", k) === netuid) return k; return -1; };
+    expect(col("miner_burned", lastOf(1))).toBeGreaterThan(0.3); // about half of the incentive goes to the owner's uid
+    expect(col("miner_burned", lastOf(2))).toBe(0);
+    expect(col("emission_share", lastOf(1))).toBeLessThan(col("emission_share", lastOf(2)));
+    expect(r.ledger.tao.imbalance).toBe(0n);
+  });
+});
