@@ -5,6 +5,7 @@
 // root-claim functions on models/emission's economy port; ops.csv gets a `claim_root` row per claim.
 import { economyClaimPort, recordRootClaim } from "../../models/emission/economyClaimPort.js";
 import { runAutoClaimRootDivs } from "../../models/staking/autoClaimRoot.js";
+import { claimRoot } from "../../models/staking/rootClaims.js";
 import type { ClaimEffect, RootClaimPort } from "../../models/staking/rootClaims.js";
 import type { World } from "./World.js";
 import { TWO32 } from "../../models/chainConstants.js";
@@ -26,18 +27,9 @@ function portOf(world: World) {
   return p;
 }
 
-/** run_auto_claim_root_divs at `block`. */
-export function autoClaimRoot(world: World, block: number): void {
-  const p = portOf(world);
-  for (let k = 0; k < 32; k += 4) {
-    const w = Math.floor(p.draw() * TWO32);
-    p.hash[k] = w >>> 24;
-    p.hash[k + 1] = (w >>> 16) & 255;
-    p.hash[k + 2] = (w >>> 8) & 255;
-    p.hash[k + 3] = w & 255;
-  }
+function claimRecorder(world: World, block: number): (e: ClaimEffect) => void {
   const econ = world.econ;
-  const onClaim = (e: ClaimEffect): void => {
+  return (e) => {
     recordRootClaim(econ, e);
     world.rootClaimedTao += e.tao;
     world.rootClaimedAlpha[e.netuid] = (world.rootClaimedAlpha[e.netuid] ?? 0n) + e.alpha;
@@ -48,5 +40,24 @@ export function autoClaimRoot(world: World, block: number): void {
       quoteWeight: econ.quoteWeight[e.netuid], result: "ok",
     });
   };
-  runAutoClaimRootDivs(econ.rootClaims, p.port, p.hash, onClaim);
+}
+
+/** The claim_root extrinsic of `coldkey` on the subnet slots `netuids` at `block`; the chain's error name on refusal. */
+export function claimRootNow(world: World, coldkey: number, netuids: readonly number[], block: number): { ok: true } | { ok: false; error: string } {
+  const r = claimRoot(world.econ.rootClaims, portOf(world).port, coldkey, new Set(netuids), claimRecorder(world, block));
+  if (!r.ok) world.ops?.record({ block, op: "claim_root", coldkey, hotkey: -1, netuid: netuids[0] ?? -1, originNetuid: -1, amountIn: 0n, amountOut: 0n, fee: 0n, taoBefore: null, alphaBefore: null, taoAfter: null, alphaAfter: null, quoteWeight: null, result: r.error });
+  return r;
+}
+
+/** run_auto_claim_root_divs at `block`. */
+export function autoClaimRoot(world: World, block: number): void {
+  const p = portOf(world);
+  for (let k = 0; k < 32; k += 4) {
+    const w = Math.floor(p.draw() * TWO32);
+    p.hash[k] = w >>> 24;
+    p.hash[k + 1] = (w >>> 16) & 255;
+    p.hash[k + 2] = (w >>> 8) & 255;
+    p.hash[k + 3] = w & 255;
+  }
+  runAutoClaimRootDivs(world.econ.rootClaims, p.port, p.hash, claimRecorder(world, block));
 }
