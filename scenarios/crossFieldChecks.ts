@@ -148,6 +148,14 @@ export function crossFieldChecks(s: ScenarioObject, ctx: Ctx): void {
       if (ways !== 1) report(ctx, ["subnets", i, "imported", k], "exactly one of uids, hotkeys, topStake", ways === 0 ? "none" : "several");
     });
   });
+  const netuids = new Set(s.subnets.map((n, i) => n.netuid ?? i + 1));
+  s.root.validators.forEach((g, i) => {
+    if (g.subnets === "all") return;
+    g.subnets.forEach((n, k) => {
+      if (!netuids.has(n)) report(ctx, ["root", "validators", i, "subnets", k], `a netuid of the scenario's subnets (${[...netuids].join(", ")})`, String(n));
+    });
+  });
+  if (s.root.nominators.length > 0 && s.root.validators.length === 0) report(ctx, ["root", "nominators"], "root validators to stake to (root.validators)", "none");
   checkEvents(s, ctx);
   checkSweep(s, ctx);
 }

@@ -21,6 +21,7 @@ import type { Snapshot, SnapshotSubnet } from "../snapshot/snapshotSchema.js";
 import { epochHyperparameters } from "../snapshot/snapshotEpochInput.js";
 import { snapshotStartBlock } from "../snapshot/snapshotScenario.js";
 import { importRootStakes, importSnapshotSubnet, SnapshotKeys } from "./importSnapshot.js";
+import { populateRootLayer } from "./rootLayer.js";
 import { World } from "./World.js";
 import { TWO32 } from "../../models/chainConstants.js";
 
@@ -121,6 +122,7 @@ export function buildWorld(sc: Scenario, rng: Rng, arith: Arith = "exact", snaps
     });
     importRootStakes(world, keys, snapshot);
   } else sc.subnets.forEach((s, k) => populateSubnet(world, s, subnets[k], null));
+  populateRootLayer(world, sc);
   const target = snapshot !== undefined ? BigInt(snapshot.chain.totalIssuance) : rao(sc.chain.totalIssuance);
   if (target > econ.totalIssuance) {
     econ.otherTao += target - econ.totalIssuance;

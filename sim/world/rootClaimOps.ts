@@ -18,7 +18,7 @@ function portOf(world: World) {
     const econ = world.econ;
     const port = economyClaimPort(econ, {
       rootStake: (hk, ck) => world.accounts.stakeOf(hk, ck, 0),
-      stakingHotkeys: (ck) => [...world.rootStakers].filter((hk) => econ.keys.owner[hk] === ck).sort((a, b) => a - b),
+      stakingHotkeys: (ck) => world.stakingHotkeys.get(ck) ?? [],
       sink: world.accounts,
     });
     p = { port, hash: new Uint8Array(32), draw: world.rng.stream("chain/block-hash") };
