@@ -1,7 +1,7 @@
 // `root`: the root layer — validators that hold root (netuid 0) stake once and validate on many subnets
 // (their root stake counts on each through TaoWeight), and nominators who stake TAO on root to them.
 import * as z from "zod";
-import { amount, nonNegative, positiveInt, u16 } from "./primitives.js";
+import { amount, nonNegative, positiveInt, probability, u16 } from "./primitives.js";
 
 const claimType = z
   .enum(["swap", "keep"], { error: "expected swap or keep" })
@@ -18,6 +18,14 @@ export const rootValidatorGroupSchema = z.strictObject({
     .default("all")
     .describe("Subnets where each is registered as a validator at the start (honest weights there). Default all."),
   noiseSigma: nonNegative().default(0.05).describe("Standard deviation of the noise on observed miner quality. Default 0.05."),
+  childkeys: z
+    .strictObject({
+      proportion: probability().describe("Fraction of the root validator's stake weight given to its child on each subnet (ChildKeys proportion), in [0, 1]."),
+      take: u16().default(0).describe("ChildkeyTake of the child (u16, at most 11796). Default 0."),
+    })
+    .nullable()
+    .default(null)
+    .describe("Validate through childkeys instead of registering: on each of its subnets the child is one of that subnet's validators (the k-th root validator picks validator k mod their count). Default null (register itself)."),
 });
 
 export const rootNominatorGroupSchema = z.strictObject({

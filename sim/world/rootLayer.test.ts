@@ -39,3 +39,29 @@ describe("the root layer", () => {
     expect(() => loadScenarioText(text, "s.yaml")).toThrow(/s\.yaml:6:\d+: root\.validators\[0\]\.subnets\[1\]: expected a netuid of the scenario's subnets \(1\), found 7/);
   });
 });
+
+describe("root validators through childkeys", () => {
+  it("a child inherits the parent's proportion of root stake on its subnet, receives the parent's share of dividends, and TAO and alpha are conserved", () => {
+    const sc = resolveScenario({
+      name: "ck", duration: { blocks: 800 }, chain: { totalIssuance: 10_600_000, taoWeight: 0.18 },
+      subnets: [1, 2].map(() => ({ tempo: 100, pool: { taoReserve: 50000, alphaReserve: 50000 }, validators: [{ count: 2 }], miners: [{ count: 6 }] })),
+      root: { validators: [{ count: 1, rootStake: 100000, childkeys: { proportion: 0.5, take: 0 } }] },
+      sample: { subnetsEveryBlocks: 100, chainEveryBlocks: 100 },
+    });
+    const w = buildWorld(sc, createRng(3));
+    for (const sub of w.subnets) expect(Array.from({ length: sub.n }, (_, u) => sub.strategy[u]).includes("root")).toBe(false); // not registered itself
+    const parent = [...w.stakingHotkeys.values()][0][0];
+    const child = w.econ.keys.children[1].get(parent)![0].hotkey;
+    expect(w.econ.keys.parents[1].get(child)).toEqual([{ proportion: (500_000_000n * ((1n << 64n) - 1n)) / 1_000_000_000n, hotkey: parent }]);
+    // the child's tao stake in the first epoch's input: the parent's 1e14 rao × U96F32 proportion ⌊p·2^32/u64::MAX⌋
+    // = 2^31 − 1 (p = ⌊u64::MAX/2⌋), floored: ⌊1e14·(2^31 − 1)/2^32⌋ = 49,999,999,976,716 (get_tao_inherited_for_hotkey_on_subnet)
+    let b = 0;
+    while (w.blockStep(b) === 0) b++;
+    const sub = w.subnets[0];
+    const cuid = sub.neurons.uidOf.get(child)!;
+    expect(sub.input.taoStake[cuid]).toBe(49_999_999_976_716n);
+    const r = executeRun({ index: 0, point: 0, replicate: 0, seed: 3, params: {} }, sc);
+    expect(r.ledger.tao.imbalance).toBe(0n);
+    for (const a of r.ledger.alpha) expect([a.issuanceImbalance, a.outstandingImbalance]).toEqual([0n, 0n]);
+  });
+});

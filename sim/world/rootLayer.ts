@@ -6,10 +6,31 @@ import { createValidatorAgent, type ValidatorParams } from "../../models/agents/
 import { appendNeuron } from "../../models/registration/subnetNeurons.js";
 import { ROOT_CLAIM_KEEP } from "../../models/staking/rootClaimsState.js";
 import type { Scenario } from "../../scenarios/schema.js";
+import { U64_MAX } from "../../models/chainConstants.js";
+import { persistChildren } from "../../models/staking/childkeys.js";
+import type { SubnetWorld } from "./SubnetWorld.js";
 import { Role } from "./roles.js";
 import { rao } from "./scenarioValues.js";
 import { applyStakeCall } from "./stakeCalls.js";
 import type { World } from "./World.js";
+
+/**
+ * A root validator's child on `sub`: one of the subnet's validators (the k-th root validator picks
+ * validator k mod their count), set as if scheduled long ago (persistChildren, the chain's ChildKeys /
+ * ParentKeys order) with the given ChildkeyTake.
+ */
+function setChildOnSubnet(world: World, sub: SubnetWorld, parent: number, k: number, c: { proportion: number; take: number }): void {
+  const validators: number[] = [];
+  for (let uid = 0; uid < sub.n; uid++) if (sub.role[uid] === Role.validator && sub.strategy[uid] !== "root") validators.push(uid);
+  if (validators.length === 0) return;
+  const child = sub.neurons.hotkey[validators[k % validators.length]];
+  const econ = world.econ;
+  const proportion = (BigInt(Math.round(c.proportion * 1e9)) * U64_MAX) / 1_000_000_000n; // u64 proportion of u64::MAX
+  const links = { children: econ.keys.children, parents: econ.keys.parents };
+  const existing = econ.keys.children[sub.netuid].get(parent) ?? [];
+  persistChildren(links, sub.netuid, parent, [...existing, { proportion, hotkey: child }]);
+  econ.keys.childkeyTake[sub.netuid][child] = c.take;
+}
 
 /** Creates the root validators and nominators (after the subnets are populated). */
 export function populateRootLayer(world: World, sc: Scenario): void {
@@ -24,7 +45,12 @@ export function populateRootLayer(world: World, sc: Scenario): void {
       if (g.rootClaimType === "keep") econ.rootClaims.setClaimType(ck, ROOT_CLAIM_KEEP); // set_root_claim_type
       rootHotkeys.push(hk);
       for (const sub of world.subnets) {
-        if ((g.subnets !== "all" && !g.subnets.includes(sub.publicNetuid)) || sub.n >= sub.params.maxAllowedUids) continue;
+        if (g.subnets !== "all" && !g.subnets.includes(sub.publicNetuid)) continue;
+        if (g.childkeys !== null) {
+          setChildOnSubnet(world, sub, hk, rootHotkeys.length - 1, g.childkeys);
+          continue;
+        }
+        if (sub.n >= sub.params.maxAllowedUids) continue;
         const uid = appendNeuron(sub.neurons, hk, world.startBlock); // genesis registration (no burn)
         sub.role[uid] = Role.validator;
         sub.strategy[uid] = "root";
