@@ -5,14 +5,14 @@ import { resolveScenario } from "../../scenarios/schema.js";
 import { executeRun } from "../run/runTask.js";
 
 const spec = { index: 0, point: 0, replicate: 0, seed: 9, params: {} };
-const run = (fraction: number, owner = 0) =>
+const run = (fraction: number, owner = 0, abovePrice = 0) =>
   executeRun(
     spec,
     resolveScenario({
       name: "sellers", duration: { blocks: 1500 }, chain: { totalIssuance: 10_600_000 },
       subnets: [{
         tempo: 100, pool: { taoReserve: 20000, alphaReserve: 400000 },
-        validators: [{ count: 4, sell: { fraction, everyEpochs: 2 } }], miners: [{ count: 8, sell: { fraction } }], owner: { sell: { fraction: owner } },
+        validators: [{ count: 4, sell: { fraction, everyEpochs: 2, abovePrice } }], miners: [{ count: 8, sell: { fraction, abovePrice } }], owner: { sell: { fraction: owner, abovePrice } },
       }],
       sample: { subnetsEveryBlocks: 100, chainEveryBlocks: 100 },
     }),
@@ -30,6 +30,10 @@ describe("holders who sell", () => {
       expect(r.ledger.tao.imbalance).toBe(0n);
       for (const a of r.ledger.alpha) expect([a.issuanceImbalance, a.outstandingImbalance]).toEqual([0n, 0n]);
     }
+  });
+
+  it("holders who sell only above a price the pool never reaches sell nothing", () => {
+    expect(last(run(0.5, 1, 1000), "alpha_sold_total")).toBe(0);
   });
 
   it("a sell fraction outside [0, 1] is an input error at its position", () => {
