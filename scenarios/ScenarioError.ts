@@ -1,18 +1,9 @@
 // Problems found in a scenario: each with its position in the file, the field path and
 // "expected …, found …". A ScenarioError is a TaosimInputError (code "scenario"; exit 2 in the CLI).
-import { TaosimInputError } from "../sim/inputError.js";
+import { TaosimInputError, type InputProblem } from "../sim/inputError.js";
 
-export interface ScenarioProblem {
-  /** File name as given by the user (or `<built-in NAME>`, `<--set>`). */
-  file: string;
-  /** 1-based line and column (UTF-16 code units); 1:1 when the problem is about the whole file. */
-  line: number;
-  col: number;
-  /** Field path such as `subnets[0].hyperparameters.kappa`; `(yaml)` for syntax, `(file)` for I/O. */
-  path: string;
-  expected: string;
-  found: string;
-}
+/** One problem of a scenario: an input problem without its code (always "scenario"). */
+export type ScenarioProblem = Omit<InputProblem, "code">;
 
 /** `file:line:col: path: expected …, found …` (the CLI prefixes `taosim: `). */
 export function formatProblem(p: ScenarioProblem): string {
