@@ -31,6 +31,47 @@ export function colClipSparse(w: Csr, consensus: Float64Array, out: Csr): void {
   out.nnz = k;
 }
 
+/**
+ * colClipSparse, rowSumSparse and matmulSparse fused into one sweep over W: Wc into `out`, validator trust
+ * (row sums of Wc) into `trust`, ranks R_j = Σ_i A_i · Wc_ij into `ranks`. Every sum accumulates in the
+ * same row-major order as the separate kernels, so the results are bit-identical to them.
+ */
+export function clipTrustRanks(
+  w: Csr, consensus: Float64Array, stake: Float64Array, arith: EpochArith, out: Csr, trust: Float64Array, ranks: Float64Array,
+): void {
+  const n = w.rows;
+  out.reset(n, w.nnz);
+  ranks.fill(0, 0, n);
+  const { rowPtr, col, val } = w;
+  const outPtr = out.rowPtr;
+  const oc = out.col;
+  const ov = out.val;
+  const exact = arith.name === "exact";
+  let k = 0;
+  for (let i = 0; i < n; i++) {
+    const s = stake[i];
+    let rowSum = 0;
+    const end = rowPtr[i + 1];
+    for (let e = rowPtr[i]; e < end; e++) {
+      const j = col[e];
+      const v = val[e];
+      const th = consensus[j];
+      // clipped to th when th < v; dropped when that clip is to th <= 0 (branch-light: write, then keep or not)
+      const c = th < v ? th : v;
+      oc[k] = j;
+      ov[k] = c;
+      if (th > 0 || v <= th) {
+        k++;
+        rowSum += c;
+        if (s !== 0) ranks[j] += exact ? mulFloor(s, c) : (s * c) / ONE;
+      }
+    }
+    trust[i] = rowSum;
+    outPtr[i + 1] = k;
+  }
+  out.nnz = k;
+}
+
 /** Row sums (validator trust). */
 export function rowSumSparse(m: Csr, out: Float64Array): void {
   const { rowPtr, val } = m;
