@@ -36,8 +36,6 @@ export function bondsAndDividends(input: EpochInput, wb: Csr, arith: EpochArith,
   const { rowPtr, col, val } = input.bonds;
   const alpha = emaAlpha(hp.bondsMovingAverage, arith);
   if (hp.yuma3) {
-    const kind = arith.name === "exact" ? BOND_PROPORTION_EXACT : BOND_PROPORTION_FLOAT;
-    loadBonds(rowPtr, col, val, n, lt, input.blockAtRegistration, kind, s.bonds);
     let anyConsensus = false;
     for (let j = 0; j < n; j++) if (s.consensus[j] !== 0) { anyConsensus = true; break; }
     const liquid = hp.liquidAlpha && anyConsensus;
@@ -47,8 +45,11 @@ export function bondsAndDividends(input: EpochInput, wb: Csr, arith: EpochArith,
         high: arith.name === "exact" ? u16ProportionToFixed(hp.alphaHigh) : (hp.alphaHigh / 65535) * ONE,
         steepness: hp.alphaSigmoidSteepness,
       };
-      matEmaAlphaSparse(wb, s.bonds, s.consensus, p, arith, s, s.ema, trace === null ? null : trace.alphasBuffer()); // leaves the column sums in s.colAcc
+      const stored = { rowPtr, col, val, lastTempo: lt, blockAtRegistration: input.blockAtRegistration };
+      matEmaAlphaSparse(wb, stored, s.consensus, p, arith, s, s.ema, trace === null ? null : trace.alphasBuffer()); // leaves the column sums in s.colAcc
     } else {
+      const kind = arith.name === "exact" ? BOND_PROPORTION_EXACT : BOND_PROPORTION_FLOAT;
+      loadBonds(rowPtr, col, val, n, lt, input.blockAtRegistration, kind, s.bonds);
       matEmaSparse(wb, s.bonds, alpha, arith, s, s.ema);
     }
     // total bonds per validator: matmul_transpose_sparse(inplace_col_normalize_sparse(copy of EMA), I)
