@@ -46,7 +46,7 @@ export function bondsAndDividends(input: EpochInput, wb: Csr, arith: EpochArith,
         steepness: hp.alphaSigmoidSteepness,
       };
       const stored = { rowPtr, col, val, lastTempo: lt, blockAtRegistration: input.blockAtRegistration };
-      matEmaAlphaSparse(wb, stored, s.consensus, p, arith, s, s.ema, trace === null ? null : trace.alphasBuffer()); // leaves the column sums in s.colAcc
+      matEmaAlphaSparse(wb, stored, s.consensus, p, arith, s, s.ema, trace === null ? null : trace.alphasBuffer(), wb === s.clipped); // leaves the column sums in s.colAcc
     } else {
       const kind = arith.name === "exact" ? BOND_PROPORTION_EXACT : BOND_PROPORTION_FLOAT;
       loadBonds(rowPtr, col, val, n, lt, input.blockAtRegistration, kind, s.bonds);

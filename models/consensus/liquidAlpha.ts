@@ -62,12 +62,13 @@ function combinedDiff(c: number, w: number, b: number): number {
  * if its column is greater than every column before it in its row (otherwise the walk reads 0 there).
  * B is read straight from storage (u16 proportions; entries towards uids registered since `lastTempo` are
  * absent: chain scalar_vec_mask_sparse_matrix), so no converted copy is written.
+ * `belowConsensus`: every Wb_ij <= C_j (Wb is Wc), which lets the walk skip C where w >= b.
  * Also leaves the result's column sums in scratch.colAcc. With `alphas` (the epoch trace), records the
  * alpha of every Wb entry there, in Wb's row order.
  */
 export function matEmaAlphaSparse(
   wb: Csr, b: StoredBonds, consensus: Float64Array, p: LiquidAlphaParams, arith: EpochArith, scratch: EpochScratch, out: Csr,
-  alphas: Csr | null = null,
+  alphas: Csr | null = null, belowConsensus = false,
 ): void {
   const n = wb.rows;
   out.reset(n, wb.nnz);
@@ -103,14 +104,16 @@ export function matEmaAlphaSparse(
         while (b < bEnd && bCol[b] < j) b++;
         const has = b < bEnd && bCol[b] === j && lastTempo > reg[j];
         const bond = has ? (exact ? proportionExact(bU16[b]) : (bU16[b] / 65535) * ONE) : 0;
-        const c = consensus[j];
-        let d = w >= bond ? w - c : bond - w; // combined_diff, clamped to [0, 1]
-        d = d < 0 ? 0 : d > ONE ? ONE : d;
         let a = alphaAtZero;
         if (constantAlpha) a = p.low;
-        else if (d !== 0) {
-          a = memo.get(d);
-          if (a < 0) { a = sigmoid(d, p); memo.set(d, a); }
+        else if (w < bond || !belowConsensus) {
+          // combined_diff, clamped to [0, 1]; with Wb <= C (Wb = Wc), w >= b gives w − C <= 0, i.e. 0
+          let d = w >= bond ? w - consensus[j] : bond - w;
+          d = d < 0 ? 0 : d > ONE ? ONE : d;
+          if (d !== 0) {
+            a = memo.get(d);
+            if (a < 0) { a = sigmoid(d, p); memo.set(d, a); }
+          }
         }
         let v: number;
         if (exact) v = (has ? mulFloor(ONE - a, bond) : 0) + mulFloor(a, w);
