@@ -69,7 +69,7 @@ export function runEpoch(
   // weights, consensus, clipping
   epochWeights(input, s.forbid, arith, s.weights);
   const kappa = arith.name === "exact" ? u16ProportionToFixed(hp.kappa) : (hp.kappa / 65535) * 4294967296;
-  weightedMedianCol(s.activeStake, s.weights, n, kappa, arith, s, s.consensus);
+  weightedMedianCol(s.activeStake, s.weights, n, kappa, arith, s, s.consensus, s.consensus); // last epoch's C as the first pivot
   clipTrustRanks(s.weights, s.consensus, s.activeStake, arith, s.clipped, s.trust, s.incentive); // Wc, Tv, R in one sweep
   if (trace !== null) trace.vector(trace.ranks, s.incentive); // ranks, before normalisation
   inplaceNormalize(s.incentive, n, arith);
