@@ -56,8 +56,9 @@ export function clipTrustRanks(
       const j = col[e];
       const v = val[e];
       const th = consensus[j];
-      // clipped to th when th < v; dropped when that clip is to th <= 0 (branch-light: write, then keep or not)
-      const c = th < v ? th : v;
+      // min(th, v); exact mode without a data-dependent branch (raw integers <= 2^32: every term is exact).
+      // The entry is dropped when clipped to th <= 0 (write it, then keep it or not).
+      const c = exact ? (th + v - Math.abs(th - v)) * 0.5 : th < v ? th : v;
       oc[k] = j;
       ov[k] = c;
       if (th > 0 || v <= th) {
