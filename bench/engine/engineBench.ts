@@ -34,7 +34,32 @@ const mainnetSubnet = (netuid: number) => ({
   miners: [{ count: 192, quality: "u", drift: 0.01 }],
 });
 
+/** The first landing's `default` (one subnet, 64 honest validators, 192 honest miners, tempo 360), frozen here
+ *  so `one-subnet-64v-192m` stays comparable whatever the built-in `default` becomes. */
+function oneSubnet64v192m(): Scenario {
+  return resolveScenario({
+    name: "one-subnet-64v-192m",
+    seed: 1,
+    chain: { totalIssuance: 8_000_000 },
+    duration: { days: 30 },
+    subnets: [
+      {
+        netuid: 1,
+        tempo: 360,
+        pool: { taoReserve: 20_000, alphaReserve: 400_000 },
+        validatorStake: 500_000,
+        hyperparameters: { yuma3: true, liquidAlpha: false },
+        validators: [{ strategy: "honest", count: 64, stakeWeight: "1 / (i + 1)", noiseSigma: 0.05 }],
+        miners: [{ strategy: "honest", count: 192, quality: "0.2 + 0.8 * u", drift: 0.01 }],
+        users: [{ strategy: "demand", taoPerDay: 50 }],
+      },
+    ],
+    sample: { neuronsEveryEpochs: 1, subnetsEveryBlocks: 360, chainEveryBlocks: 360 },
+  });
+}
+
 const CASES: Case[] = [
+  { name: "one-subnet-64v-192m", scenario: oneSubnet64v192m, blocks: 216_000, repeats: 3 },
   { name: "default scenario (1 task)", scenario: defaultScenario, blocks: durationInBlocks(defaultScenario()), repeats: 3 },
   {
     name: "1 subnet 64x256, 30 days",

@@ -36,19 +36,24 @@ export function bondsAndDividends(input: EpochInput, wb: Csr, arith: EpochArith,
   const { rowPtr, col, val } = input.bonds;
   const alpha = emaAlpha(hp.bondsMovingAverage, arith);
   if (hp.yuma3) {
-    const kind = arith.name === "exact" ? BOND_PROPORTION_EXACT : BOND_PROPORTION_FLOAT;
-    loadBonds(rowPtr, col, val, n, lt, input.blockAtRegistration, kind, s.bonds);
     let anyConsensus = false;
     for (let j = 0; j < n; j++) if (s.consensus[j] !== 0) { anyConsensus = true; break; }
     const liquid = hp.liquidAlpha && anyConsensus;
     if (liquid) {
-      const p: LiquidAlphaParams = {
-        low: arith.name === "exact" ? u16ProportionToFixed(hp.alphaLow) : (hp.alphaLow / 65535) * ONE,
-        high: arith.name === "exact" ? u16ProportionToFixed(hp.alphaHigh) : (hp.alphaHigh / 65535) * ONE,
-        steepness: hp.alphaSigmoidSteepness,
-      };
-      matEmaAlphaSparse(wb, s.bonds, s.consensus, p, arith, s, s.ema, trace === null ? null : trace.alphasBuffer()); // leaves the column sums in s.colAcc
+      const p: LiquidAlphaParams = s.liquidParams; // scratch-owned: no allocation per epoch
+      p.low = arith.name === "exact" ? u16ProportionToFixed(hp.alphaLow) : (hp.alphaLow / 65535) * ONE;
+      p.high = arith.name === "exact" ? u16ProportionToFixed(hp.alphaHigh) : (hp.alphaHigh / 65535) * ONE;
+      p.steepness = hp.alphaSigmoidSteepness;
+      const stored = s.storedBonds;
+      stored.rowPtr = rowPtr;
+      stored.col = col;
+      stored.val = val;
+      stored.lastTempo = lt;
+      stored.blockAtRegistration = input.blockAtRegistration;
+      matEmaAlphaSparse(wb, stored, s.consensus, p, arith, s, s.ema, trace === null ? null : trace.alphasBuffer(), wb === s.clipped); // leaves the column sums in s.colAcc
     } else {
+      const kind = arith.name === "exact" ? BOND_PROPORTION_EXACT : BOND_PROPORTION_FLOAT;
+      loadBonds(rowPtr, col, val, n, lt, input.blockAtRegistration, kind, s.bonds);
       matEmaSparse(wb, s.bonds, alpha, arith, s, s.ema);
     }
     // total bonds per validator: matmul_transpose_sparse(inplace_col_normalize_sparse(copy of EMA), I)

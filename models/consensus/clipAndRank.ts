@@ -5,54 +5,47 @@ import type { EpochArith } from "./arith.js";
 import type { Csr } from "./csr.js";
 import { divFloorRecip, mulFloor, ONE } from "../fixed/i32f32.js";
 
-/** Wc: each weight clipped to its column's consensus; entries clipped to a consensus <= 0 are dropped. */
-export function colClipSparse(w: Csr, consensus: Float64Array, out: Csr): void {
+/**
+ * chain col_clip_sparse, row_sum_sparse and matmul_sparse fused into one sweep over W: Wc (each weight
+ * clipped to its column's consensus; entries clipped to a consensus <= 0 dropped) into `out`, validator
+ * trust (row sums of Wc) into `trust`, ranks R_j = Σ_i A_i · Wc_ij (each product floored) into `ranks`.
+ * Every sum accumulates in the chain's row-major order, so the results equal the three separate kernels.
+ */
+export function clipTrustRanks(
+  w: Csr, consensus: Float64Array, stake: Float64Array, arith: EpochArith, out: Csr, trust: Float64Array, ranks: Float64Array,
+): void {
   const n = w.rows;
   out.reset(n, w.nnz);
+  ranks.fill(0, 0, n);
   const { rowPtr, col, val } = w;
   const outPtr = out.rowPtr;
   const oc = out.col;
   const ov = out.val;
+  const exact = arith.name === "exact";
   let k = 0;
   for (let i = 0; i < n; i++) {
-    for (let e = rowPtr[i], end = rowPtr[i + 1]; e < end; e++) {
+    const s = stake[i];
+    let rowSum = 0;
+    const end = rowPtr[i + 1];
+    for (let e = rowPtr[i]; e < end; e++) {
       const j = col[e];
       const v = val[e];
       const th = consensus[j];
-      if (th < v) {
-        if (th > 0) { oc[k] = j; ov[k++] = th; }
-      } else {
-        oc[k] = j;
-        ov[k++] = v;
+      // min(th, v); exact mode without a data-dependent branch (raw integers <= 2^32: every term is exact).
+      // The entry is dropped when clipped to th <= 0 (write it, then keep it or not).
+      const c = exact ? (th + v - Math.abs(th - v)) * 0.5 : th < v ? th : v;
+      oc[k] = j;
+      ov[k] = c;
+      if (th > 0 || v <= th) {
+        k++;
+        rowSum += c;
+        if (s !== 0) ranks[j] += exact ? mulFloor(s, c) : (s * c) / ONE;
       }
     }
+    trust[i] = rowSum;
     outPtr[i + 1] = k;
   }
   out.nnz = k;
-}
-
-/** Row sums (validator trust). */
-export function rowSumSparse(m: Csr, out: Float64Array): void {
-  const { rowPtr, val } = m;
-  for (let i = 0; i < m.rows; i++) {
-    let s = 0;
-    for (let e = rowPtr[i], end = rowPtr[i + 1]; e < end; e++) s += val[e];
-    out[i] = s;
-  }
-}
-
-/** R_j = Σ_i A_i · Wc_ij (each product floored). chain: matmul_sparse */
-export function matmulSparse(m: Csr, stake: Float64Array, arith: EpochArith, out: Float64Array): void {
-  out.fill(0, 0, m.rows);
-  const { rowPtr, col, val } = m;
-  const exact = arith.name === "exact";
-  for (let i = 0; i < m.rows; i++) {
-    const s = stake[i];
-    if (s === 0) continue; // every product is 0
-    const end = rowPtr[i + 1];
-    if (exact) for (let e = rowPtr[i]; e < end; e++) out[col[e]] += mulFloor(s, val[e]);
-    else for (let e = rowPtr[i]; e < end; e++) out[col[e]] += (s * val[e]) / ONE;
-  }
 }
 
 /** x / Σx in place, skipped when the sum is 0. chain: epoch/math.rs::inplace_normalize */

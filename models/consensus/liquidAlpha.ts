@@ -60,12 +60,15 @@ function combinedDiff(c: number, w: number, b: number): number {
  * mat_ema_alpha_sparse(Wb, B, alphas): only entries present in Wb's row survive; output in Wb's row order.
  * alphas come from the chain's forward walk, which assumes rows sorted by column: an entry is seen only
  * if its column is greater than every column before it in its row (otherwise the walk reads 0 there).
+ * B is read straight from storage (u16 proportions; entries towards uids registered since `lastTempo` are
+ * absent: chain scalar_vec_mask_sparse_matrix), so no converted copy is written.
+ * `belowConsensus`: every Wb_ij <= C_j (Wb is Wc), which lets the walk skip C where w >= b.
  * Also leaves the result's column sums in scratch.colAcc. With `alphas` (the epoch trace), records the
  * alpha of every Wb entry there, in Wb's row order.
  */
 export function matEmaAlphaSparse(
-  wb: Csr, b: Csr, consensus: Float64Array, p: LiquidAlphaParams, arith: EpochArith, scratch: EpochScratch, out: Csr,
-  alphas: Csr | null = null,
+  wb: Csr, b: StoredBonds, consensus: Float64Array, p: LiquidAlphaParams, arith: EpochArith, scratch: EpochScratch, out: Csr,
+  alphas: Csr | null = null, belowConsensus = false,
 ): void {
   const n = wb.rows;
   out.reset(n, wb.nnz);
@@ -80,7 +83,7 @@ export function matEmaAlphaSparse(
   const oldMark = scratch.denseMark;
   const seenVal = scratch.denseRow2; // B_ij as the walk sees it (0 unless a strict prefix maximum)
   const seenMark = scratch.denseMark2;
-  const { rowPtr: bPtr, col: bCol, val: bVal } = b;
+  const { rowPtr: bPtr, col: bCol, val: bU16, lastTempo, blockAtRegistration: reg } = b;
   const { rowPtr: wPtr, col: wCol, val: wVal } = wb;
   const outPtr = out.rowPtr;
   const oc = out.col;
@@ -88,14 +91,53 @@ export function matEmaAlphaSparse(
   const colSum = scratch.colAcc; // column sums of the result, for the dividends' column normalisation
   colSum.fill(0, 0, n);
   let k = 0;
+  const constantAlpha = p.low === p.high; // clamp_value pins every alpha to low: no sigmoid needed
   for (let i = 0; i < n; i++) {
+    if (alphas === null && ascending(bCol, bPtr[i], bPtr[i + 1]) && ascending(wCol, wPtr[i], wPtr[i + 1])) {
+      // Both rows sorted by column (the usual case): every bond is a prefix maximum and every weight is
+      // seen, so the walk is a plain merge of the two rows; no dense marks.
+      let b = bPtr[i];
+      const bEnd = bPtr[i + 1];
+      for (let e = wPtr[i], end = wPtr[i + 1]; e < end; e++) {
+        const j = wCol[e];
+        const w = wVal[e];
+        while (b < bEnd && bCol[b] < j) b++;
+        const has = b < bEnd && bCol[b] === j && lastTempo > reg[j];
+        const bond = has ? (exact ? proportionExact(bU16[b]) : (bU16[b] / 65535) * ONE) : 0;
+        let a = alphaAtZero;
+        if (constantAlpha) a = p.low;
+        else if (w < bond || !belowConsensus) {
+          // combined_diff, clamped to [0, 1]; with Wb <= C (Wb = Wc), w >= b gives w − C <= 0, i.e. 0
+          let d = w >= bond ? w - consensus[j] : bond - w;
+          d = d < 0 ? 0 : d > ONE ? ONE : d;
+          if (d !== 0) {
+            a = memo.get(d);
+            if (a < 0) { a = sigmoid(d, p); memo.set(d, a); }
+          }
+        }
+        let v: number;
+        if (exact) v = (has ? mulFloor(ONE - a, bond) : 0) + mulFloor(a, w);
+        else {
+          const decayed = has ? ((ONE - a) * bond) / ONE : 0;
+          let inc = (a * w) / ONE;
+          if (inc < 0) inc = 0;
+          v = decayed + inc;
+        }
+        if (v > ONE) v = ONE;
+        if (v > 0) { oc[k] = j; ov[k++] = v; colSum[j] += v; }
+      }
+      outPtr[i + 1] = k;
+      continue;
+    }
     const gen = scratch.nextGeneration();
     let prefixMax = -1;
     for (let e = bPtr[i], end = bPtr[i + 1]; e < end; e++) {
       const j = bCol[e];
+      if (lastTempo <= reg[j]) continue; // masked: as if absent
+      const bond = exact ? proportionExact(bU16[e]) : (bU16[e] / 65535) * ONE;
       oldMark[j] = gen;
-      oldVal[j] = bVal[e];
-      if (j > prefixMax) { seenMark[j] = gen; seenVal[j] = bVal[e]; prefixMax = j; }
+      oldVal[j] = bond;
+      if (j > prefixMax) { seenMark[j] = gen; seenVal[j] = bond; prefixMax = j; }
     }
     let wMax = -1;
     for (let e = wPtr[i], end = wPtr[i + 1]; e < end; e++) {
@@ -106,7 +148,8 @@ export function matEmaAlphaSparse(
       const bond = seenMark[j] === gen ? seenVal[j] : 0;
       const d = combinedDiff(consensus[j], w, bond);
       let a = alphaAtZero;
-      if (d !== 0) {
+      if (constantAlpha) a = p.low;
+      else if (d !== 0) {
         a = memo.get(d);
         if (a < 0) { a = sigmoid(d, p); memo.set(d, a); }
       }
@@ -128,4 +171,24 @@ export function matEmaAlphaSparse(
     if (alphas !== null) alphas.endRow(i);
   }
   out.nnz = k;
+}
+
+/** True when col[start..end) is strictly ascending. */
+function ascending(col: Int32Array, start: number, end: number): boolean {
+  for (let e = start + 1; e < end; e++) if (col[e] <= col[e - 1]) return false;
+  return true;
+}
+
+/** Stored bonds (u16 proportions) with the recently-registered mask: entry (i, j) counts only if lastTempo > reg[j]. */
+export interface StoredBonds {
+  rowPtr: Int32Array;
+  col: Int32Array;
+  val: Uint16Array;
+  lastTempo: number;
+  blockAtRegistration: Float64Array;
+}
+
+/** I32F32(u) / I32F32(65535) = u·65537 + floor(u / 65535), since 2^32 = 65535·65537 + 1. */
+function proportionExact(u: number): number {
+  return u * 65537 + (u === 65535 ? 1 : 0);
 }

@@ -9,7 +9,7 @@ import { stakeWeights } from "./stakeWeights.js";
 import { isTopkNonzero } from "./validatorPermits.js";
 import { epochWeights } from "./epochWeights.js";
 import { weightedMedianCol } from "./weightedMedianCol.js";
-import { colClipSparse, inplaceNormalize, inplaceNormalizeUsingSum, matmulSparse, rowSumSparse } from "./clipAndRank.js";
+import { clipTrustRanks, inplaceNormalize, inplaceNormalizeUsingSum } from "./clipAndRank.js";
 import { interpolateSparse } from "./interpolateSparse.js";
 import { bondsAndDividends, emaAlpha } from "./bonds.js";
 import { emissionSplit } from "./emissionSplit.js";
@@ -69,10 +69,8 @@ export function runEpoch(
   // weights, consensus, clipping
   epochWeights(input, s.forbid, arith, s.weights);
   const kappa = arith.name === "exact" ? u16ProportionToFixed(hp.kappa) : (hp.kappa / 65535) * 4294967296;
-  weightedMedianCol(s.activeStake, s.weights, n, kappa, arith, s, s.consensus);
-  colClipSparse(s.weights, s.consensus, s.clipped);
-  rowSumSparse(s.clipped, s.trust);
-  matmulSparse(s.clipped, s.activeStake, arith, s.incentive);
+  weightedMedianCol(s.activeStake, s.weights, n, kappa, arith, s, s.consensus, s.consensus); // last epoch's C as the first pivot
+  clipTrustRanks(s.weights, s.consensus, s.activeStake, arith, s.clipped, s.trust, s.incentive); // Wc, Tv, R in one sweep
   if (trace !== null) trace.vector(trace.ranks, s.incentive); // ranks, before normalisation
   inplaceNormalize(s.incentive, n, arith);
   // bonds (penalty β interpolates W toward Wc) and dividends

@@ -2,6 +2,7 @@
 
 import { AlphaMemo } from "./alphaMemo.js";
 import { Csr } from "./csr.js";
+import type { LiquidAlphaParams, StoredBonds } from "./liquidAlpha.js";
 import type { EpochTrace } from "./epochTrace.js";
 import type { EpochOutput, SparseU16 } from "./types.js";
 
@@ -40,6 +41,9 @@ export class EpochScratch {
   ema = new Csr();
   // liquid-alpha memo: combined_diff raw → alpha raw, valid for one parameter set
   alphaMemo = new AlphaMemo();
+  // the liquid-alpha EMA's parameters and its view of the stored bonds, refilled each epoch (no allocation)
+  liquidParams: LiquidAlphaParams = { low: 0, high: 0, steepness: 0 };
+  storedBonds: StoredBonds = { rowPtr: new Int32Array(1), col: new Int32Array(0), val: new Uint16Array(0), lastTempo: 0, blockAtRegistration: new Float64Array(0) };
   /** When set, every epoch run with this scratch records its intermediates here (off: null, costs nothing). */
   trace: EpochTrace | null = null;
 

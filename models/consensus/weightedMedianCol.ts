@@ -9,17 +9,22 @@ import type { Csr } from "./csr.js";
 import type { EpochScratch } from "./scratch.js";
 import { divFloorRecip, ONE } from "../fixed/i32f32.js";
 
-/** Writes C_j (raw I32F32) for every column j < n. `majority` is kappa (raw). */
+/**
+ * Writes C_j (raw I32F32) for every column j < n. `majority` is kappa (raw). `hint` (may be `out` itself,
+ * e.g. last epoch's consensus): a guess of each C_j tried first as the pivot; any value gives the same C,
+ * a good guess settles a column in one pass.
+ */
 export function weightedMedianCol(
   activeStake: Float64Array, w: Csr, n: number, majority: number, arith: EpochArith, scratch: EpochScratch, out: Float64Array,
+  hint: Float64Array | null = null,
 ): void {
-  out.fill(0, 0, n);
+  if (hint !== out || arith.name === "float") out.fill(0, 0, n);
   // use_stake: the positive entries of A, re-normalised (inplace_normalize)
   const useStake = scratch.useStake;
   let posSum = 0;
   let m = 0;
   for (let i = 0; i < n; i++) if (activeStake[i] > 0) { posSum += activeStake[i]; m++; }
-  if (m === 0) return;
+  if (m === 0) { out.fill(0, 0, n); return; }
   let stakeSum = 0;
   const recip = ONE / posSum;
   for (let i = 0; i < n; i++) {
@@ -37,6 +42,8 @@ export function weightedMedianCol(
   const ptr = scratch.colPtr;
   const colStake = scratch.colAcc; // Σ use_stake of each column's positive entries, from the transposition
   for (let j = 0; j < n; j++) {
+    const guess = hint === null ? 0 : Math.floor(hint[j]); // read before out[j] is written (hint may be out)
+    out[j] = 0;
     const lo = ptr[j];
     const hi = ptr[j + 1];
     const k = hi - lo;
@@ -45,7 +52,7 @@ export function weightedMedianCol(
     if (minority < 0) { out[j] = hasZero ? 0 : Math.floor(extremeKey(keys, lo, hi, false) * INV_ROWS); continue; }
     const zeroStake = stakeSum - colStake[j];
     if (hasZero && zeroStake > minority) continue; // median is 0
-    const v = selectAbove(keys, useStake, lo, hi, minority - zeroStake);
+    const v = selectAbove(keys, useStake, lo, hi, minority - zeroStake, guess);
     out[j] = v < 0 ? Math.floor(extremeKey(keys, lo, hi, true) * INV_ROWS) : v;
   }
 }
@@ -98,9 +105,29 @@ function transposePositive(activeStake: Float64Array, w: Csr, n: number, scratch
 
 /**
  * Smallest score v in [lo, hi) with Σ_{score<=v} stake > target, or −1 if none: the first key in sorted
- * order whose running stake sum exceeds target (exact integer sums). Quick-select on distinct keys, in place.
+ * order whose running stake sum exceeds target (exact integer sums). Quick-select on distinct keys, in place;
+ * `guess` (a score; ignored unless in (0, 2^32]) is the first pivot.
  */
-function selectAbove(keys: Float64Array, stake: Float64Array, lo: number, hi: number, target: number): number {
+function selectAbove(keys: Float64Array, stake: Float64Array, lo: number, hi: number, target: number, guess: number): number {
+  if (guess > 0 && guess <= 4294967296 && hi - lo > 12) { // (NaN fails the test)
+    // first pivot: the guessed score. One pass splits keys below it and sums the stake below and at it.
+    const below = guess * ROWS;
+    const above = below + ROWS;
+    let mid = lo;
+    let sumLess = 0;
+    let sumEq = 0;
+    for (let p = lo; p < hi; p++) {
+      const key = keys[p];
+      if (key < below) {
+        sumLess += stake[key - Math.floor(key * INV_ROWS) * ROWS];
+        keys[p] = keys[mid];
+        keys[mid++] = key;
+      } else if (key < above) sumEq += stake[key - guess * ROWS];
+    }
+    if (sumLess > target) hi = mid;
+    else if (sumLess + sumEq > target) return guess;
+    else { target -= sumLess; lo = mid; }
+  }
   while (hi - lo > 12) {
     const a = keys[lo];
     const b = keys[(lo + hi) >> 1];

@@ -18,11 +18,11 @@ const INV_ONE = 1 / TWO32; // 2^-32 (exact)
 /** floor(a * b / 2^32) for 0 <= a, b and a * floor(b / 2^16) < 2^53 (e.g. a, b < 2^36): I32F32 mul (floor). */
 export function mulFloor(a: number, b: number): number {
   const p = a * b;
-  if (p < TWO53) return Math.floor(p * INV_ONE);
-  const t = p * INV_ONE; // relative error <= 2^-53
+  const t = p * INV_ONE; // relative error <= 2^-53; exact when p < 2^53
   const q = Math.floor(t);
   const f = t - q;
-  if (t < FAST_LIMIT && f >= EPS && f <= 1 - EPS) return q;
+  // One test that almost always passes (products straddle 2^53, so testing that first was a coin flip).
+  if ((f >= EPS && f <= 1 - EPS && t < FAST_LIMIT) || p < TWO53) return q;
   return mulFloorSplit(a, b);
 }
 
@@ -50,11 +50,10 @@ export function mulCeil(a: number, b: number): number {
 /** Signed I32F32 mul: arithmetic shift, i.e. floor toward −∞ (substrate-fixed `Mul`). */
 export function mulFloorSigned(a: number, b: number): number {
   const p = a * b;
-  if (p < TWO53 && p > -TWO53) return Math.floor(p * INV_ONE); // exact product
-  const t = p * INV_ONE;
+  const t = p * INV_ONE; // exact when |p| < 2^53
   const q = Math.floor(t);
   const f = t - q;
-  if (t < FAST_LIMIT && t > -FAST_LIMIT && f >= EPS && f <= 1 - EPS) return q;
+  if ((f >= EPS && f <= 1 - EPS && t < FAST_LIMIT && t > -FAST_LIMIT) || (p < TWO53 && p > -TWO53)) return q;
   if (a >= 0) return b >= 0 ? mulFloorSplit(a, b) : -mulCeil(a, -b);
   return b >= 0 ? -mulCeil(-a, b) : mulFloorSplit(-a, -b);
 }

@@ -158,3 +158,38 @@ describe("A.45 cases as one-epoch states (Kappa 33422)", () => {
     expect(out.consensus[1]).toBe(0);
   });
 });
+
+describe("weightedMedianCol with a pivot hint (last epoch's consensus)", () => {
+  // The hint only orders the selection: any hint, right, wrong or garbage, must give the same consensus.
+  it("gives the same consensus whatever the hint", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 40 }), fc.integer({ min: 1, max: 40 }), fc.integer({ min: 0, max: 2 ** 31 }),
+        fc.array(fc.integer({ min: 0, max: 2 ** 32 }), { minLength: 1600, maxLength: 1600 }),
+        fc.array(fc.integer({ min: 0, max: 2 ** 32 }), { minLength: 40, maxLength: 40 }),
+        fc.array(fc.oneof(fc.integer({ min: -5, max: 2 ** 33 }), fc.double(), fc.constantFrom(0, 2 ** 32, Number.NaN)), { minLength: 40, maxLength: 40 }),
+        (rows, cols, majority, cells, stakes, garbage) => {
+          const n = Math.max(rows, cols);
+          const m = new Csr().reset(n, rows * cols);
+          for (let i = 0; i < n; i++) {
+            // few distinct scores per column so hints hit ties; some zeros
+            if (i < rows) for (let j = 0; j < cols; j++) { const v = cells[i * cols + j] % 7; if (v > 0) m.push(j, v * 100_000_007); }
+            m.endRow(i);
+          }
+          const a = new Float64Array(n);
+          for (let i = 0; i < rows; i++) a[i] = stakes[i] % 3 === 0 ? 0 : stakes[i];
+          const plain = new Float64Array(n);
+          weightedMedianCol(a, m, n, majority, exactArith, new EpochScratch().ensure(n), plain);
+          // the answer itself as the hint (in place, as runEpoch passes it), its neighbours, and garbage
+          const hints = [Float64Array.from(plain), plain.map((x) => x + 1), plain.map((x) => x - 1), Float64Array.from({ length: n }, (_, j) => garbage[j % 40])];
+          for (const h of hints) {
+            const out = Float64Array.from(h);
+            weightedMedianCol(a, m, n, majority, exactArith, new EpochScratch().ensure(n), out, out);
+            expect(Array.from(out)).toEqual(Array.from(plain));
+          }
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+});
