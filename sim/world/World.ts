@@ -15,6 +15,7 @@ import type { OpsLog } from "./opsLog.js";
 import { economyBlockStep, nextEpochBlockOf, type MintSchedule } from "./economyAdapter.js";
 import { runSubnetEpoch } from "./epochAdapter.js";
 import { runVariantSubnetEpoch } from "./variantEpochAdapter.js";
+import { runPoolsEpoch } from "./poolsEpoch.js";
 import type { Keyring } from "../../models/registration/registerNeuron.js";
 import { worldKeyring, type BurnClock } from "./registrationOps.js";
 import { revealDueCommits } from "./weightsOps.js";
@@ -93,6 +94,7 @@ export class World implements EngineWorld {
     this.keyring = worldKeyring(econ, accounts, () => this.nextHotkey);
     this.runEpochOf = (netuid, rao, block) => {
       const sub = this.subnets[netuid - 1];
+      if (sub.aggregate) return runPoolsEpoch(sub, this.econ, block, rao);
       return sub.variantEpoch === null
         ? runSubnetEpoch(sub, this.econ, block, rao, this.arith)
         : runVariantSubnetEpoch(sub, sub.variantEpoch, this.econ, block, rao);
