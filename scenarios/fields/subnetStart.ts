@@ -39,8 +39,8 @@ export const subnetHoldersSchema = z
   .strictObject({
     validators: z
       .strictObject({
-        count: positiveInt().default(1).describe("Validator hotkeys standing for the subnet's validators (stake split equally). Default 1."),
-        rootStake: amount().default(0).describe("Root (TAO) stake of each, in TAO. Default 0."),
+        count: positiveInt().default(1).describe("Validator hotkeys standing for the subnet's validators (stake split equally). Validator k is the same hotkey on every pools subnet. Default 1."),
+        rootStake: amount().default(0).describe("Root (TAO) stake of each, in TAO; a hotkey shared by several pools subnets holds the largest value given. Default 0."),
         take: u16().default(11_796).describe("Delegate take (u16). Default 11796 (18 %)."),
         sell: sellSchema,
       })

@@ -73,6 +73,8 @@ export class World implements EngineWorld {
   readonly rootClaimedAlpha: bigint[] = [];
   /** Alpha sold into each netuid slot's pool by holders (unstakes, moves out, Swap claims), cumulative. */
   readonly alphaSold: bigint[] = [];
+  /** Hotkeys of the aggregate validators shared by the `detail: pools` subnets (matureSubnet.ts). */
+  aggregateValidators: number[] | undefined = undefined;
   /** The run's first block (0, or the snapshot's block for a run that starts from one). */
   startBlock = 0;
   /** The operations log (ops.csv) when the run keeps one; null: call sites build no record. */

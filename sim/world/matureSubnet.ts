@@ -47,9 +47,23 @@ export function assignNominatorAlpha(econ: ChainEconomy, i: number, hotkey: numb
 }
 
 /**
+ * Aggregate validator k of every pools subnet is one hotkey (as mainnet's large validators validate on
+ * every subnet), so its root stake counts once against the alpha it holds on each subnet.
+ */
+function sharedValidatorHotkey(world: World, k: number, take: number): number {
+  const shared = (world.aggregateValidators ??= []);
+  if (shared[k] === undefined) {
+    shared[k] = world.newHotkey(world.nextColdkey++);
+    world.econ.keys.take[shared[k]] = take;
+  }
+  return shared[k];
+}
+
+/**
  * A `detail: pools` subnet: the pool and schedule as a synthetic subnet, then aggregate holders
  * registered as neurons — uid 0 one hotkey for all miners, uids 1.. the validators (validatorStake
- * and nominatorAlpha split equally, each with the same root stake). poolsEpoch.ts pays them.
+ * and nominatorAlpha split equally; hotkeys shared by all pools subnets, each with the largest
+ * rootStake given). poolsEpoch.ts pays them.
  */
 export function populatePoolsSubnet(world: World, s: ResolvedSubnet, sub: SubnetWorld): void {
   const econ = world.econ;
@@ -66,9 +80,8 @@ export function populatePoolsSubnet(world: World, s: ResolvedSubnet, sub: Subnet
   const h = s.holders.validators;
   const each = s.validatorStake / h.count;
   for (let k = 0; k < h.count; k++) {
-    const ck = world.nextColdkey++;
-    const hk = world.newHotkey(ck);
-    econ.keys.take[hk] = h.take;
+    const hk = sharedValidatorHotkey(world, k, h.take);
+    const ck = econ.keys.owner[hk];
     const uid = appendNeuron(sub.neurons, hk, at);
     sub.role[uid] = Role.validator;
     sub.group[uid] = 0;
@@ -76,7 +89,8 @@ export function populatePoolsSubnet(world: World, s: ResolvedSubnet, sub: Subnet
     const alpha = rao(each);
     if (alpha > 0n) assignAlphaStake(econ, i, hk, alpha < econ.unownedAlpha[i] ? alpha : econ.unownedAlpha[i]);
     assignNominatorAlpha(econ, i, hk, s.start.nominatorAlpha / h.count);
-    if (h.rootStake > 0) world.addRootStake(hk, ck, rao(h.rootStake));
+    const root = rao(h.rootStake) - econ.keys.stake[0][hk]; // the largest rootStake any pools subnet gives it
+    if (root > 0n) world.addRootStake(hk, ck, root);
   }
   sub.aggregate = true;
   world.validators.push([]);
