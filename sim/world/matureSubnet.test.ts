@@ -87,3 +87,22 @@ describe("a detail: pools subnet in a run", () => {
     expect(column(pools, 2, "price").at(-1)).not.toBe(column(pools, 2, "price")[0]);
   });
 });
+
+describe("aggregate validators of pools subnets", () => {
+  it("are one hotkey per index across pools subnets, holding the largest rootStake given once", () => {
+    const sc = resolveScenario({
+      name: "shared", duration: { blocks: 10 },
+      subnets: [
+        { detail: "pools", validatorStake: 100, holders: { validators: { count: 2, rootStake: 10 } } },
+        { detail: "pools", validatorStake: 300, holders: { validators: { count: 2, rootStake: 30 } } },
+      ],
+    });
+    const world = buildWorld(sc, createRng(1));
+    const [a, b] = world.subnets;
+    expect([a.neurons.hotkey[1], a.neurons.hotkey[2]]).toEqual([b.neurons.hotkey[1], b.neurons.hotkey[2]]);
+    const hk = a.neurons.hotkey[1];
+    expect(world.econ.keys.stake[0][hk]).toBe(30n * TAO);
+    expect(world.econ.keys.stake[0].reduce((x, y) => x + y, 0n)).toBe(60n * TAO);
+    expect([world.econ.keys.stake[1][hk], world.econ.keys.stake[2][hk]]).toEqual([50n * TAO, 150n * TAO]);
+  });
+});
