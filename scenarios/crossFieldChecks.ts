@@ -182,6 +182,21 @@ export function crossFieldChecks(s: ScenarioObject, ctx: Ctx): void {
     else seen.set(n.netuid, i);
   });
   s.subnets.forEach((_, i) => checkSubnet(s, i, ctx));
+  s.subnets.forEach((n, i) => {
+    if (n.imported.length > 0 && s.start === undefined) report(ctx, ["subnets", i, "imported"], "start.snapshot to import the subnet from (or no imported list)", "no start.snapshot");
+    n.imported.forEach((a, k) => {
+      const ways = [a.uids, a.hotkeys, a.topStake].filter((x) => x !== undefined).length;
+      if (ways !== 1) report(ctx, ["subnets", i, "imported", k], "exactly one of uids, hotkeys, topStake", ways === 0 ? "none" : "several");
+    });
+  });
+  const netuids = new Set(s.subnets.map((n, i) => n.netuid ?? i + 1));
+  s.root.validators.forEach((g, i) => {
+    if (g.subnets === "all") return;
+    g.subnets.forEach((n, k) => {
+      if (!netuids.has(n)) report(ctx, ["root", "validators", i, "subnets", k], `a netuid of the scenario's subnets (${[...netuids].join(", ")})`, String(n));
+    });
+  });
+  if (s.root.nominators.length > 0 && s.root.validators.length === 0) report(ctx, ["root", "nominators"], "root validators to stake to (root.validators)", "none");
   checkEvents(s, ctx);
   checkSweep(s, ctx);
 }

@@ -21,7 +21,7 @@ describe("loadScenario: a minimal scenario", () => {
     expect(scenario.subnets[0].pool).toEqual({ taoReserve: 1000, alphaReserve: 1000 });
     expect(scenario.subnets[0].hyperparameters.kappa).toBe(32_767);
     expect(scenario.subnets[0].validators).toEqual([
-      { strategy: "honest", label: null, count: 8, stakeShare: null, stakeWeight: 1, rootStake: 0, rootClaimType: "swap", take: 11_796, sell: { fraction: 0, everyEpochs: 1 }, noiseSigma: 0.05 },
+      { strategy: "honest", label: null, count: 8, stakeShare: null, stakeWeight: 1, rootStake: 0, rootClaimType: "swap", take: 11_796, sell: { fraction: 0, everyEpochs: 1, abovePrice: 0 }, noiseSigma: 0.05 },
     ]);
     expect(scenario.chain.taoWeight).toBe("971718665099567868");
   });
@@ -56,7 +56,7 @@ describe("loadScenario: bad input, every problem with file:line:col", () => {
     ["a missing name", "seed: 3\n", "s.yaml:1:1: name: expected a scenario name (letters, digits, ., _ and -), found nothing (the field is required)"],
     ["a wrong format", "format: taosim.scenario/2\nname: x\n", 's.yaml:1:9: format: expected "taosim.scenario/1", found "taosim.scenario/2"'],
     ["an unknown strategy", "name: x\nsubnets:\n  - validators: [{ strategy: coper }]\n", 's.yaml:3:30: subnets[0].validators[0].strategy: expected one of honest, lazy, copier, cabal, late, found "coper"'],
-    ["an unknown event kind", "name: x\nevents:\n  - { kind: halve }\n", 's.yaml:3:13: events[0].kind: expected one of hyperparameters, chain, stake, unstake, move-stake, register, deregister, demand, found "halve"'],
+    ["an unknown event kind", "name: x\nevents:\n  - { kind: halve }\n", 's.yaml:3:13: events[0].kind: expected one of hyperparameters, chain, stake, unstake, move-stake, register, deregister, claim-root, demand, found "halve"'],
     ["an event after the end", "name: x\nevents:\n  - { at: { day: 2 }, kind: demand }\n", "s.yaml:3:18: events[0].at.day: expected a time before the end of the run (block < 7200), found block 14400"],
     ["an event on a missing subnet", "name: x\nevents:\n  - { kind: demand, netuid: 9 }\n", "s.yaml:3:29: events[0].netuid: expected the netuid of a subnet (1), found 9"],
     ["a cabal without its miners", "name: x\nsubnets:\n  - validators: [{ strategy: cabal, favours: mine }]\n", 's.yaml:3:46: subnets[0].validators[0].favours: expected the label of a miner group of this subnet (no labelled miner groups), found "mine"'],

@@ -21,6 +21,9 @@ export interface SubnetView {
   /** Miner group label index of each uid (−1: none); `labelIndex` maps a label to it. */
   readonly minerLabel: ArrayLike<number>;
   labelIndex(label: string): number;
+  /** The subnet owner's uid (−1: none) and the fraction of weight the subnet's validator code burns to it. */
+  readonly ownerUid: number;
+  readonly ownerBurn: number;
   /** Consensus (u16) of the epoch `lag` epochs ago (1 = the last one), or null if not run yet. */
   consensusAgo(lag: number): ArrayLike<number> | null;
 }

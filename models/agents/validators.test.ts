@@ -13,6 +13,8 @@ function view(consensus: number[] | null = null): SubnetView {
     minerLabel: [-1, -1, -1, -1, -1, 0],
     labelIndex: (l) => (l === "cab" ? 0 : -1),
     consensusAgo: () => consensus,
+    ownerUid: -1,
+    ownerBurn: 0,
   };
 }
 const constant = (x: number) => () => x;
@@ -23,6 +25,12 @@ const entries = (a: ReturnType<ReturnType<typeof agent>["decide"]>) => (a === nu
 describe("validator strategies", () => {
   it("honest with sigma 0 proposes the true quality of every miner, in uid order", () => {
     expect(entries(agent({}).decide(view()))).toEqual([[2, 0.1], [3, 0.2], [4, 0.3], [5, 0.4]]);
+  });
+
+  it("owner burn: the subnet's code gives `ownerBurn` of the weight to the owner's uid, the rest in proportion to quality", () => {
+    const a = agent({}).decide({ ...view(), ownerUid: 1, ownerBurn: 0.25 });
+    // qualities 0.1..0.4 sum to 1: scaled to 0.75 in all
+    expect(entries(a)).toEqual([[2, 0.075], [3, 0.15], [4, 0.225], [5, 0.3], [1, 0.25]]);
   });
 
   it("honest noise is sigma · N(0,1) and floors at 0", () => {

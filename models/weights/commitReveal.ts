@@ -100,16 +100,26 @@ export function revealWeights(v: WeightsView, c: EpochClock, st: CommitRevealSta
   return { ok: true, uid: checked.uid };
 }
 
+/** The payload as the commit stores it (a plain copy: the caller's buffers are reused). */
+function copyOf(a: ArrayLike<number>): number[] {
+  const out = new Array<number>(a.length);
+  for (let i = 0; i < a.length; i++) out[i] = a[i];
+  return out;
+}
+
 /** chain: weights.rs::internal_commit_timelocked_weights (CR v4). */
-export function commitTimelockedWeights(v: WeightsView, c: EpochClock, st: CommitRevealState, hotkey: number, payload: { uids: number[]; values: number[]; versionKey?: bigint }, revealRound: number, version = v.params.commitRevealVersion): { ok: true; commitEpoch: number } | { ok: false; error: CommitError } {
+export function commitTimelockedWeights(v: WeightsView, c: EpochClock, st: CommitRevealState, hotkey: number, payload: { uids: ArrayLike<number>; values: ArrayLike<number>; versionKey?: bigint }, revealRound: number, version = v.params.commitRevealVersion): { ok: true; commitEpoch: number } | { ok: false; error: CommitError } {
   if (!v.params.commitRevealEnabled) return { ok: false, error: "CommitRevealDisabled" };
   if (version !== v.params.commitRevealVersion) return { ok: false, error: "IncorrectCommitRevealVersion" };
   const pre = commitPrecheck(v, hotkey);
   if (!pre.ok) return pre;
   const commitEpoch = currentEpochWithLookahead(c);
   const list = st.timelocked.get(commitEpoch) ?? [];
-  if (list.filter((x) => x.hotkey === hotkey).length >= 10) return { ok: false, error: "TooManyUnrevealedCommits" };
-  st.timelocked.set(commitEpoch, [...list, { hotkey, commitBlock: v.block, uids: [...payload.uids], values: [...payload.values], versionKey: payload.versionKey ?? 0n, revealRound }]);
+  let mine = 0;
+  for (const x of list) if (x.hotkey === hotkey) mine++;
+  if (mine >= 10) return { ok: false, error: "TooManyUnrevealedCommits" };
+  list.push({ hotkey, commitBlock: v.block, uids: copyOf(payload.uids), values: copyOf(payload.values), versionKey: payload.versionKey ?? 0n, revealRound });
+  st.timelocked.set(commitEpoch, list);
   v.neurons.lastUpdate[pre.uid] = v.block;
   return { ok: true, commitEpoch };
 }

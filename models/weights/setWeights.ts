@@ -5,7 +5,7 @@
  * `set_weights` dispatch that refuses while commit-reveal is enabled (HEAD 14bc6f9f). One
  * mechanism (mecid 0). Checks are pure; `applyWeights` is the only writer.
  */
-import { vecU16MaxUpscaleToU16 } from "../fixed/vecMaxUpscaleToU16.js";
+import { vecU16MaxUpscaleToU16, vecU16MaxUpscaleToU16InPlace } from "../fixed/vecMaxUpscaleToU16.js";
 import type { SubnetNeurons, WeightRow } from "../registration/subnetNeurons.js";
 
 /** Subnet hyperparameters the weight rules read (chain storage defaults; init_new_network sets MinAllowedWeights 1). */
@@ -121,11 +121,31 @@ export function maxWeightLimited(v: WeightsView, uid: number, uids: ArrayLike<nu
   return checkVecMaxLimited(upscaled, v.params.maxWeightLimit);
 }
 
+/** vec_u16_max_upscale_to_u16 of a row: the exact `number` version for u16 values (tested equal to the BigInt port). */
+function upscaleRow(values: ArrayLike<number>): Uint16Array {
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (!(Number.isInteger(v) && v >= 0 && v <= 65_535)) return Uint16Array.from(vecU16MaxUpscaleToU16(values));
+  }
+  const out = Uint16Array.from(values);
+  vecU16MaxUpscaleToU16InPlace(out, 0, out.length);
+  return out;
+}
+
+/** Generation marks for the duplicate check (a scratch, not state: cleared by bumping the generation). */
+const seen = { mark: new Int32Array(65_536), generation: 0 };
+
 function hasDuplicates(uids: ArrayLike<number>): boolean {
-  const seen = new Set<number>();
+  if (++seen.generation === 2 ** 31 - 1) {
+    seen.mark.fill(0);
+    seen.generation = 1;
+  }
+  const g = seen.generation;
   for (let i = 0; i < uids.length; i++) {
-    if (seen.has(uids[i])) return true;
-    seen.add(uids[i]);
+    const u = uids[i];
+    if (!(Number.isInteger(u) && u >= 0 && u < 65_536)) continue; // not a uid: UidVecContainInvalidOne decides
+    if (seen.mark[u] === g) return true;
+    seen.mark[u] = g;
   }
   return false;
 }
@@ -149,9 +169,9 @@ export function checkSetWeights(v: WeightsView, hotkey: number, uids: ArrayLike<
   if (hasDuplicates(uids)) return fail("DuplicateUids");
   for (let i = 0; i < uids.length; i++) if (!(uids[i] >= 0 && uids[i] < s.n && s.hotkey[uids[i]] >= 0)) return fail("UidVecContainInvalidOne");
   if (!checkLength(v, uid, uids, values)) return fail("WeightVecLengthIsLow");
-  const upscaled = vecU16MaxUpscaleToU16(values);
+  const upscaled = upscaleRow(values);
   if (!maxWeightLimited(v, uid, uids, upscaled)) return fail("MaxWeightExceeded");
-  return { ok: true, uid, row: { uids: Uint16Array.from(uids as ArrayLike<number>), values: Uint16Array.from(upscaled) } };
+  return { ok: true, uid, row: { uids: Uint16Array.from(uids as ArrayLike<number>), values: upscaled } };
 }
 
 /** Stores a checked row (`Weights[uid]`); LastUpdate = block only when commit-reveal is disabled. */

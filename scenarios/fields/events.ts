@@ -84,6 +84,13 @@ export const eventSchema = z.discriminatedUnion("kind", [
   }),
   z.strictObject({
     at: atSchema,
+    kind: z.literal("claim-root").describe("claim_root: the coldkey owning validator `uid` of `netuid` claims its root dividends on `subnets` now."),
+    netuid,
+    uid: u16().describe("A validator uid of `netuid`; its hotkey's owner coldkey claims."),
+    subnets: z.array(intRange(1, 65_535)).min(1, { error: "expected 1 to 5 netuids" }).max(5, { error: "expected 1 to 5 netuids" }).describe("The netuids to claim on (1 to 5, the chain's limit)."),
+  }),
+  z.strictObject({
+    at: atSchema,
     kind: z.literal("demand").describe("A demand shock: every user group's demand on the subnet is multiplied."),
     netuid,
     factor: nonNegative().default(1).describe("Multiplier of users' taoPerDay from now on. Default 1."),

@@ -9,6 +9,7 @@ export const sellSchema = z
   .strictObject({
     fraction: probability().default(0).describe("Fraction of each payout (alpha emission credited to the hotkey) sold back into the pool with remove_stake, in [0, 1]. Default 0 (hold)."),
     everyEpochs: positiveInt().default(1).describe("Epochs between sales (the payouts accumulate in between). Default 1."),
+    abovePrice: nonNegative().default(0).describe("Sell only while the pool price is at least this (TAO per alpha); below it payouts keep accruing. Default 0 (any price)."),
   })
   .prefault({})
   .describe("Selling policy of the holder. Default: hold everything.");

@@ -5,6 +5,7 @@ import { chainSchema } from "./chain.js";
 import { eventSchema } from "./events.js";
 import { intRange, positiveInt } from "./primitives.js";
 import { subnetSchema } from "./subnet.js";
+import { rootLayerSchema } from "./rootLayer.js";
 
 export const SCENARIO_FORMAT = "taosim.scenario/1";
 
@@ -88,6 +89,7 @@ export const scenarioObjectSchema = z.strictObject({
   events: z.array(eventSchema).default([]).describe("Scheduled changes. Default none."),
   sweep: sweepSchema,
   replicates: intRange(1, 1_000_000, "an integer").default(1).describe("Monte Carlo runs per sweep point. Default 1."),
+  root: rootLayerSchema,
   sample: sampleSchema,
 });
 

@@ -3,7 +3,7 @@ import * as z from "zod";
 import { consensusSchema } from "./consensus.js";
 import { hyperparametersSchema } from "./hyperparameters.js";
 import { minerGroupSchema, sellSchema, stakerGroupSchema, userGroupSchema, validatorGroupSchema } from "./populations.js";
-import { amount, intRange } from "./primitives.js";
+import { amount, intRange, probability } from "./primitives.js";
 import { subnetHoldersSchema, subnetStartSchema } from "./subnetStart.js";
 
 export const subnetSchema = z.strictObject({
@@ -42,8 +42,24 @@ export const subnetSchema = z.strictObject({
     .array(minerGroupSchema)
     .prefault([{ count: 24 }])
     .describe("Miner groups. Default one group of 24 honest miners (detail: pools: none, whatever is written here must be left out)."),
+  imported: z
+    .array(
+      z.strictObject({
+        uids: z.array(intRange(0, 65_535)).optional().describe("These uids of the imported subnet."),
+        hotkeys: z.array(z.string().min(1)).optional().describe("The uids holding these hotkeys (SS58 as in the snapshot)."),
+        topStake: intRange(1, 65_535).optional().describe("The N uids with the most alpha stake (ties: lower uid)."),
+        as: validatorGroupSchema.describe("The validator strategy and parameters they follow instead of replaying their rows (count, stake and take are the snapshot's)."),
+      }),
+    )
+    .default([])
+    .describe("With start.snapshot: strategies for imported validators, selected by uid list, hotkey or stake rank (the first matching entry wins). Default: every imported validator keeps sending the row it had."),
   owner: z
-    .strictObject({ sell: sellSchema })
+    .strictObject({
+      sell: sellSchema,
+      burn: probability()
+        .default(0)
+        .describe("Owner burn: the fraction of their weight the subnet's validators (honest, lazy, late, cabal) give to the owner's uid, whose incentive the chain withholds (MinerBurned) and which lowers the subnet's emission share. Default 0."),
+    })
     .prefault({})
     .describe("The subnet owner (its hotkey receives the owner cut). Default: holds everything."),
   stakers: z.array(stakerGroupSchema).default([]).describe("Staker (nominator) groups. Default none."),

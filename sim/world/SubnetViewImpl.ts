@@ -29,6 +29,13 @@ export class SubnetViewImpl implements SubnetView {
   get minerLabel(): ArrayLike<number> {
     return this.sub.minerLabel;
   }
+  get ownerUid(): number {
+    const hk = this.econ.subnetOwnerHotkey[this.sub.netuid];
+    return hk < 0 ? -1 : (this.sub.neurons.uidOf.get(hk) ?? -1);
+  }
+  get ownerBurn(): number {
+    return this.sub.ownerBurn;
+  }
   labelIndex(label: string): number {
     return this.sub.labelIndex(label);
   }

@@ -57,6 +57,8 @@ export class SubnetWorld {
   lastEpochBlock = -1;
   registrationsTotal = 0;
   demandFactor = 1;
+  /** Fraction of honest weight the subnet's validator code gives to the owner's uid (scenario `owner.burn`). */
+  ownerBurn = 0;
   /** Sellers' bookkeeping per uid (holderSales.ts), and the owner's. */
   readonly sales: (SaleBook | undefined)[] = [];
   ownerSales: SaleBook | undefined = undefined;

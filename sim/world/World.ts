@@ -66,8 +66,8 @@ export class World implements EngineWorld {
   nextColdkey = 0;
   stakeThreshold = 0n;
   private chainBuys: ChainBuyLog | undefined = undefined;
-  /** Hotkeys holding root stake (StakingHotkeys is derived from these and Owner). */
-  readonly rootStakers = new Set<number>();
+  /** StakingHotkeys of coldkeys with root stake (the hotkeys they staked to on root, in order). */
+  readonly stakingHotkeys = new Map<number, number[]>();
   /** Root dividends claimed so far: TAO staked on root by Swap claims, alpha claimed per netuid slot. */
   rootClaimedTao = 0n;
   readonly rootClaimedAlpha: bigint[] = [];
@@ -171,7 +171,14 @@ export class World implements EngineWorld {
   /** Genesis root (netuid 0) stake of `hotkey` held by `coldkey`: stake_into_subnet on root, and the auto-claim index. */
   addRootStake(hotkey: number, coldkey: number, tao: bigint): void {
     stakeRoot(this.econ, hotkey, tao);
-    this.rootStakers.add(hotkey);
+    this.noteRootStaker(hotkey, coldkey);
+  }
+
+  /** StakingHotkeys[coldkey] gains `hotkey` (a root stake), and the coldkey joins the auto-claim index. */
+  noteRootStaker(hotkey: number, coldkey: number): void {
+    let hks = this.stakingHotkeys.get(coldkey);
+    if (hks === undefined) this.stakingHotkeys.set(coldkey, (hks = []));
+    if (!hks.includes(hotkey)) hks.push(hotkey);
     this.econ.rootClaims.maybeAddColdkeyIndex(coldkey); // claim_root.rs::maybe_add_coldkey_index
   }
 

@@ -21,6 +21,7 @@ import type { Snapshot, SnapshotSubnet } from "../snapshot/snapshotSchema.js";
 import { epochHyperparameters } from "../snapshot/snapshotEpochInput.js";
 import { snapshotStartBlock } from "../snapshot/snapshotScenario.js";
 import { importRootStakes, importSnapshotSubnet, SnapshotKeys } from "./importSnapshot.js";
+import { populateRootLayer } from "./rootLayer.js";
 import { World } from "./World.js";
 import { addSyntheticSubnet, assignNominatorAlpha, populatePoolsSubnet } from "./matureSubnet.js";
 
@@ -107,6 +108,7 @@ export function buildWorld(sc: Scenario, rng: Rng, arith: Arith = "exact", snaps
     const hyper = snapshot !== undefined && snap !== undefined ? epochHyperparameters(snapshot, snap) : epochHyper(s, sc);
     const sub = new SubnetWorld(k + 1, hyper, subnetParams(s, uidCapacity(sc, s)), depth, econ.uidHotkey[k + 1], econ.blockAtRegistration[k + 1], rao(s.hyperparameters.burn));
     sub.publicNetuid = s.netuid;
+    sub.ownerBurn = s.owner.burn;
     if (s.consensus.variant !== "chain") sub.variantEpoch = new VariantEpochState(createVariant(s.consensus.variant, s.consensus.params));
     return sub;
   });
@@ -128,6 +130,7 @@ export function buildWorld(sc: Scenario, rng: Rng, arith: Arith = "exact", snaps
     world.startBlock = sc.chain.startBlock;
     sc.subnets.forEach((s, k) => (s.detail === "pools" ? populatePoolsSubnet(world, s, subnets[k]) : populateSubnet(world, s, subnets[k], null)));
   }
+  populateRootLayer(world, sc);
   const target = snapshot !== undefined ? BigInt(snapshot.chain.totalIssuance) : rao(sc.chain.totalIssuance);
   if (target > econ.totalIssuance) {
     econ.otherTao += target - econ.totalIssuance;

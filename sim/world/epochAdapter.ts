@@ -9,6 +9,7 @@ import { shouldRunEpoch } from "../../models/emission/epochScheduler.js";
 import type { WeightRow } from "../../models/registration/subnetNeurons.js";
 import { commitBlocksForEpoch, maskWeightsByCommitBlocks } from "../../models/weights/commitReveal.js";
 import type { SubnetWorld } from "./SubnetWorld.js";
+import { inheritedAlpha, inheritedTao } from "../../models/staking/stakeInheritance.js";
 import { weightsViewOf } from "./weightsOps.js";
 
 /**
@@ -72,10 +73,15 @@ export function runSubnetEpoch(sub: SubnetWorld, econ: ChainEconomy, block: numb
   input.ownerUid = null;
   const alpha = econ.keys.stake[i];
   const root = econ.keys.stake[0];
+  // with childkeys on this subnet the epoch reads inherited stake (get_inherited_for_hotkey_on_subnet)
+  const linked = econ.keys.children[i].size > 0 || econ.keys.parents[i].size > 0;
+  const links = { children: econ.keys.children, parents: econ.keys.parents };
+  const alphaOf = (hk: number) => alpha[hk];
+  const rootOf = (hk: number) => root[hk];
   for (let uid = 0; uid < n; uid++) {
     const hk = nr.hotkey[uid];
-    input.alphaStake[uid] = hk >= 0 ? alpha[hk] : 0n;
-    input.taoStake[uid] = hk >= 0 ? root[hk] : 0n;
+    input.alphaStake[uid] = hk < 0 ? 0n : linked ? inheritedAlpha(links, hk, i, alphaOf) : alpha[hk];
+    input.taoStake[uid] = hk < 0 ? 0n : linked ? inheritedTao(links, hk, i, rootOf) : root[hk];
     input.lastUpdate[uid] = nr.lastUpdate[uid];
     input.blockAtRegistration[uid] = nr.blockAtRegistration[uid];
     input.validatorPermit[uid] = nr.validatorPermit[uid];

@@ -6,6 +6,7 @@
 import type { SellPolicy } from "../../scenarios/schema.js";
 import type { RefusalCounts } from "./agentRuntime.js";
 import { Role } from "./roles.js";
+import { spotPrice } from "./economyAdapter.js";
 import { applyStakeCall } from "./stakeCalls.js";
 import type { SubnetWorld } from "./SubnetWorld.js";
 import type { World } from "./World.js";
@@ -33,7 +34,7 @@ function sellFrom(world: World, sub: SubnetWorld, book: SaleBook, p: SellPolicy,
   const held = world.accounts.stakeOf(hotkey, coldkey, i);
   if (held > book.held) book.accrued += held - book.held;
   book.held = held;
-  if (epochIndex % p.everyEpochs !== 0 || book.accrued === 0n) return;
+  if (epochIndex % p.everyEpochs !== 0 || book.accrued === 0n || spotPrice(world.econ, i) < p.abovePrice) return;
   const alpha = BigInt(Math.floor(Number(book.accrued) * p.fraction));
   book.accrued = 0n;
   if (alpha === 0n) return;

@@ -18,6 +18,22 @@ const csr = (w: { rowPtr: Int32Array; col: Int32Array; val: Uint16Array }, n: nu
   Array.from({ length: n }, (_, u) => Array.from(w.col.subarray(w.rowPtr[u], w.rowPtr[u + 1]), (c, k) => [c, w.val[w.rowPtr[u] + k]]));
 
 describe("a run that starts from a snapshot", () => {
+  it("a pre-dTAO snapshot (no pool) runs with the pool the scenario gives, inside the scenario's other subnets", () => {
+    const raw = JSON.parse(readFileSync(FILE, "utf8"));
+    delete raw.subnets[0].pool;
+    const preDtao = loadSnapshotText(JSON.stringify(raw), "pre-dtao.json");
+    const sc = resolveScenario({
+      name: "pre", start: { snapshot: "x.json" }, duration: { blocks: 50 },
+      subnets: [{ netuid: 15, validators: [], miners: [], pool: { taoReserve: 5000, alphaReserve: 10000 } }, { netuid: 3, validators: [{ count: 2 }], miners: [{ count: 3 }] }],
+    });
+    const world = buildWorld(scenarioFromSnapshot(sc, preDtao), createRng(1), "exact", preDtao);
+    expect(world.subnets.map((s) => [s.publicNetuid, s.n])).toEqual([[15, 256], [3, 6]]);
+    expect(world.econ.subnetTao[1]).toBe(5_000_000_000_000n);
+    expect(world.econ.alphaIn[1]).toBe(10_000_000_000_000n);
+    const r = executeRun({ index: 0, point: 0, replicate: 0, seed: 1, params: {} }, sc, { snapshot: preDtao });
+    expect(r.ledger.tao.imbalance).toBe(0n);
+  });
+
   it("the engine's first epoch of the imported subnet reads exactly what `taosim epoch --snapshot` reads, and computes the same", () => {
     const sc = scenarioFromSnapshot(scenario, snapshot);
     const world = buildWorld(sc, createRng(1), "exact", snapshot);
@@ -45,6 +61,27 @@ describe("a run that starts from a snapshot", () => {
     const out = runEpoch(ref, "exact");
     expect(Array.from(sub.neurons.incentive.subarray(0, ref.n))).toEqual(Array.from(out.incentive));
     expect(Array.from(sub.neurons.dividends.subarray(0, ref.n))).toEqual(Array.from(out.dividends));
+  });
+
+  it("imported validators follow the strategy the scenario assigns them by stake rank; the others replay their rows", () => {
+    const sc = resolveScenario({
+      name: "assign", start: { snapshot: "x.json" }, duration: { blocks: 400 },
+      subnets: [{ netuid: 15, validators: [], miners: [], imported: [{ topStake: 3, as: { strategy: "copier", lagEpochs: 1 } }] }],
+    });
+    const world = buildWorld(scenarioFromSnapshot(sc, snapshot), createRng(1), "exact", snapshot);
+    const sub = world.subnets[0];
+    const stake = (u: number) => BigInt(snapshot.subnets[0].neurons[u].alphaStake);
+    const validators = Array.from({ length: sub.n }, (_, u) => u).filter((u) => sub.role[u] === 1);
+    const top3 = [...Array.from({ length: sub.n }, (_, u) => u)].sort((a, b) => (stake(b) > stake(a) ? 1 : stake(b) < stake(a) ? -1 : a - b)).slice(0, 3);
+    for (const u of validators) expect(sub.strategy[u]).toBe(top3.includes(u) ? "copier" : "imported");
+    expect(validators.filter((u) => sub.strategy[u] === "copier").length).toBe(top3.filter((u) => validators.includes(u)).length);
+    const r = executeRun({ index: 0, point: 0, replicate: 0, seed: 1, params: {} }, sc, { snapshot });
+    expect(r.ledger.tao.imbalance).toBe(0n);
+  });
+
+  it("an imported list needs start.snapshot and exactly one way to select", () => {
+    expect(() => resolveScenario({ name: "x", subnets: [{ imported: [{ uids: [1], as: { strategy: "honest" } }] }] })).toThrow(/start\.snapshot/);
+    expect(() => resolveScenario({ name: "x", start: { snapshot: "s.json" }, subnets: [{ imported: [{ uids: [1], topStake: 2, as: { strategy: "honest" } }] }] })).toThrow(/exactly one of uids, hotkeys, topStake/);
   });
 
   it("runs end to end from the snapshot's block, its replayed validators keeping their rows, conserving TAO and alpha", () => {

@@ -3,7 +3,7 @@
 // neuron into the models' SubnetNeurons (Keys, BlockAtRegistration, LastUpdate, ValidatorPermit,
 // Weights, Bonds) with its alpha stake; root stakes by hotkey. Imported validators keep sending the
 // rows they had (replay); imported miners keep the quality implied by the weights they receive.
-import { createReplayValidator, type ValidatorAgent } from "../../models/agents/validators.js";
+import { createReplayValidator, createValidatorAgent, type ValidatorAgent, type ValidatorParams } from "../../models/agents/validators.js";
 import { addSubnet, assignAlphaStake } from "../../models/emission/chainEconomy.js";
 import { appendNeuron } from "../../models/registration/subnetNeurons.js";
 import type { ResolvedSubnet } from "../../scenarios/schema.js";
@@ -50,6 +50,20 @@ function impliedQuality(s: SnapshotSubnet): Float64Array {
   return q;
 }
 
+/** The scenario's `imported[]` entry that applies to `uid` (first match), or undefined. */
+function assignmentOf(s: ResolvedSubnet, snap: SnapshotSubnet, uid: number, hotkey: string): ResolvedSubnet["imported"][number] | undefined {
+  let byStake: number[] | undefined;
+  return s.imported.find((a) => {
+    if (a.uids?.includes(uid) || a.hotkeys?.includes(hotkey)) return true;
+    if (a.topStake === undefined) return false;
+    byStake ??= snap.neurons.map((n) => n.uid).sort((x, y) => {
+      const d = BigInt(snap.neurons[y].alphaStake) - BigInt(snap.neurons[x].alphaStake);
+      return d > 0n ? 1 : d < 0n ? -1 : x - y;
+    });
+    return byStake.indexOf(uid) < a.topStake;
+  });
+}
+
 /** Imports `snap` into the world's subnet `sub` (empty, just created) at the run's start. */
 export function importSnapshotSubnet(world: World, keys: SnapshotKeys, snap: SnapshotSubnet, scenarioSubnet: ResolvedSubnet, sub: SubnetWorld, validators: ValidatorAgent[]): void {
   const econ = world.econ;
@@ -91,7 +105,15 @@ export function importSnapshotSubnet(world: World, keys: SnapshotKeys, snap: Sna
     if (hk === ownerHk) sub.role[uid] = Role.owner;
     else if (n.validatorPermit && n.weights.uids.length > 0) {
       sub.role[uid] = Role.validator;
-      validators.push(createReplayValidator({ netuid: i, uid }, n.weights.uids, n.weights.values));
+      const assigned = assignmentOf(scenarioSubnet, snap, uid, n.hotkey);
+      if (assigned === undefined) validators.push(createReplayValidator({ netuid: i, uid }, n.weights.uids, n.weights.values));
+      else {
+        const tag = `subnet/${snap.netuid}/imported/${uid}`;
+        sub.strategy[uid] = assigned.as.strategy;
+        validators.push(createValidatorAgent(assigned.as as unknown as ValidatorParams, {
+          netuid: i, uid, capacity: sub.params.maxAllowedUids, noise: world.rng.stream(`${tag}/noise`), availability: world.rng.stream(`${tag}/offline`),
+        }));
+      }
     } else {
       sub.role[uid] = Role.miner;
       sub.isMiner[uid] = 1;

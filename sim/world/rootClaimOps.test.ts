@@ -4,7 +4,7 @@ import { executeRun } from "../run/runTask.js";
 import { csvRows } from "../run/tableCsv.js";
 
 const spec = { index: 0, point: 0, replicate: 0, seed: 5, params: {} };
-const run = (rootClaimType: "swap" | "keep", ops = false) =>
+const run = (rootClaimType: "swap" | "keep", ops = false, events: unknown[] = []) =>
   executeRun(
     spec,
     resolveScenario({
@@ -14,6 +14,7 @@ const run = (rootClaimType: "swap" | "keep", ops = false) =>
         tempo: 100, pool: { taoReserve: 50000, alphaReserve: 50000 }, validatorStake: 200000,
         validators: [{ count: 4, rootStake: 100000, rootClaimType }], miners: [{ count: 8 }],
       })),
+      events,
       sample: { subnetsEveryBlocks: 100, chainEveryBlocks: 100, ops },
     }),
   );
@@ -39,5 +40,16 @@ describe("root dividends reach root stakers through the chain's claims", () => {
     expect(Number(chain.cell(chain.rows - 1, chain.names.indexOf("root_claimed_total")))).toBeGreaterThan(0);
     expect(Number(keep.tables.chain.cell(keep.tables.chain.rows - 1, keep.tables.chain.names.indexOf("root_claimed_total")))).toBe(0);
     expect(csvRows(swap.tables.ops!)).toContain(",claim_root,");
+  });
+});
+
+describe("the claim_root extrinsic as a scenario event", () => {
+  it("claims for the coldkey of a validator uid on 1 to 5 subnets; a subnet that does not exist is refused", () => {
+    const r = run("swap", true, [
+      { at: { block: 1500 }, kind: "claim-root", netuid: 1, uid: 0, subnets: [1, 2] },
+      { at: { block: 1600 }, kind: "claim-root", netuid: 1, uid: 1, subnets: [9] },
+    ]);
+    expect(r.refusals.stake).toBe(1);
+    expect(r.ledger.tao.imbalance).toBe(0n);
   });
 });

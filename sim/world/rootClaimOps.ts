@@ -5,6 +5,7 @@
 // root-claim functions on models/emission's economy port; ops.csv gets a `claim_root` row per claim.
 import { economyClaimPort, recordRootClaim } from "../../models/emission/economyClaimPort.js";
 import { runAutoClaimRootDivs } from "../../models/staking/autoClaimRoot.js";
+import { claimRoot } from "../../models/staking/rootClaims.js";
 import type { ClaimEffect, RootClaimPort } from "../../models/staking/rootClaims.js";
 import type { World } from "./World.js";
 import { TWO32 } from "../../models/chainConstants.js";
@@ -17,13 +18,35 @@ function portOf(world: World) {
     const econ = world.econ;
     const port = economyClaimPort(econ, {
       rootStake: (hk, ck) => world.accounts.stakeOf(hk, ck, 0),
-      stakingHotkeys: (ck) => [...world.rootStakers].filter((hk) => econ.keys.owner[hk] === ck).sort((a, b) => a - b),
+      stakingHotkeys: (ck) => world.stakingHotkeys.get(ck) ?? [],
       sink: world.accounts,
     });
     p = { port, hash: new Uint8Array(32), draw: world.rng.stream("chain/block-hash") };
     ports.set(world, p);
   }
   return p;
+}
+
+function claimRecorder(world: World, block: number): (e: ClaimEffect) => void {
+  const econ = world.econ;
+  return (e) => {
+    recordRootClaim(econ, e);
+    world.rootClaimedTao += e.tao;
+    world.rootClaimedAlpha[e.netuid] = (world.rootClaimedAlpha[e.netuid] ?? 0n) + e.alpha;
+    if (e.tao > 0n) world.alphaSold[e.netuid] = (world.alphaSold[e.netuid] ?? 0n) + e.alpha;
+    world.ops?.record({
+      block, op: "claim_root", coldkey: e.coldkey, hotkey: e.hotkey, netuid: e.netuid, originNetuid: -1,
+      amountIn: e.alpha, amountOut: e.tao, fee: 0n, taoBefore: null, alphaBefore: null, taoAfter: econ.subnetTao[e.netuid], alphaAfter: econ.alphaIn[e.netuid],
+      quoteWeight: econ.quoteWeight[e.netuid], result: "ok",
+    });
+  };
+}
+
+/** The claim_root extrinsic of `coldkey` on the subnet slots `netuids` at `block`; the chain's error name on refusal. */
+export function claimRootNow(world: World, coldkey: number, netuids: readonly number[], block: number): { ok: true } | { ok: false; error: string } {
+  const r = claimRoot(world.econ.rootClaims, portOf(world).port, coldkey, new Set(netuids), claimRecorder(world, block));
+  if (!r.ok) world.ops?.record({ block, op: "claim_root", coldkey, hotkey: -1, netuid: netuids[0] ?? -1, originNetuid: -1, amountIn: 0n, amountOut: 0n, fee: 0n, taoBefore: null, alphaBefore: null, taoAfter: null, alphaAfter: null, quoteWeight: null, result: r.error });
+  return r;
 }
 
 /** run_auto_claim_root_divs at `block`. */
@@ -36,17 +59,5 @@ export function autoClaimRoot(world: World, block: number): void {
     p.hash[k + 2] = (w >>> 8) & 255;
     p.hash[k + 3] = w & 255;
   }
-  const econ = world.econ;
-  const onClaim = (e: ClaimEffect): void => {
-    recordRootClaim(econ, e);
-    world.rootClaimedTao += e.tao;
-    world.rootClaimedAlpha[e.netuid] = (world.rootClaimedAlpha[e.netuid] ?? 0n) + e.alpha;
-    if (e.tao > 0n) world.alphaSold[e.netuid] = (world.alphaSold[e.netuid] ?? 0n) + e.alpha;
-    world.ops?.record({
-      block, op: "claim_root", coldkey: e.coldkey, hotkey: e.hotkey, netuid: e.netuid, originNetuid: -1,
-      amountIn: e.alpha, amountOut: e.tao, fee: 0n, taoBefore: null, alphaBefore: null, taoAfter: econ.subnetTao[e.netuid], alphaAfter: econ.alphaIn[e.netuid],
-      quoteWeight: econ.quoteWeight[e.netuid], result: "ok",
-    });
-  };
-  runAutoClaimRootDivs(econ.rootClaims, p.port, p.hash, onClaim);
+  runAutoClaimRootDivs(world.econ.rootClaims, p.port, p.hash, claimRecorder(world, block));
 }

@@ -8,6 +8,7 @@ import type { RefusalCounts } from "./agentRuntime.js";
 import { markMiner } from "./buildWorld.js";
 import { clearNeuron } from "../../models/registration/subnetNeurons.js";
 import { burnedRegister } from "./registrationOps.js";
+import { claimRootNow } from "./rootClaimOps.js";
 import { Role } from "./roles.js";
 import { rao, taoWeightRaw } from "./scenarioValues.js";
 import { applyStakeCall } from "./stakeCalls.js";
@@ -150,5 +151,12 @@ export function applyScheduledEvent(world: World, e: ResolvedEvent, block: numbe
     case "demand":
       world.subnetByPublicNetuid(e.netuid).demandFactor *= e.factor;
       return;
+    case "claim-root": {
+      const sub = world.subnetByPublicNetuid(e.netuid);
+      const hk = e.uid < sub.n ? sub.neurons.hotkey[e.uid] : -1;
+      const slots = e.subnets.map((n) => world.subnets.find((s) => s.publicNetuid === n)?.netuid ?? -1);
+      if (hk < 0 || slots.includes(-1) || !claimRootNow(world, econ.keys.owner[hk], slots, block).ok) refusals.stake++;
+      return;
+    }
   }
 }

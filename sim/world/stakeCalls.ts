@@ -6,6 +6,7 @@ import { moveStake, swapStake, transferStake, type MoveResult } from "../../mode
 import { addStake, addStakeLimit, removeStake, removeStakeLimit, type StakeResult, type UnstakeResult } from "../../models/staking/stakeOps.js";
 import type { OpRecord } from "./opsLog.js";
 import type { World } from "./World.js";
+import { afterRootStakeAdded } from "../../models/staking/rootClaims.js";
 
 /** One staking extrinsic, named as the chain's call; netuids are the world's internal slots. */
 export type StakeCall =
@@ -82,6 +83,10 @@ export function applyStakeCall(world: World, c: StakeCall): StakeCallResult {
       result: r.ok ? "ok" : r.error,
     };
     ops.record(row);
+  }
+  if (r.ok && c.op === "add_stake" && c.netuid === 0) {
+    afterRootStakeAdded(world.econ.rootClaims, c.hotkey, c.coldkey, a.amountOut); // stake_utils.rs: root-claim bookkeeping
+    world.noteRootStaker(c.hotkey, c.coldkey);
   }
   if (r.ok) {
     // alpha sold into a pool (subnets.csv alpha_sold_total): unstakes, and moves that leave their subnet

@@ -63,11 +63,11 @@ export function submitWeights(sub: SubnetWorld, econ: ChainEconomy, a: WeightsAc
   const v = weightsViewOf(sub, econ, block);
   if (v.params.commitRevealEnabled) {
     // drand stand-in: reveal round 0 is always available, so the chain reveals it at its reveal epoch
-    const r = commitTimelockedWeights(v, clockOf(sub, econ, block), sub.commits, hotkey, { uids: Array.from(uids), values: Array.from(values) }, 0);
+    const r = commitTimelockedWeights(v, clockOf(sub, econ, block), sub.commits, hotkey, { uids, values, versionKey: v.params.weightsVersionKey }, 0);
     logWeights(ops, "commit_timelocked_weights", sub, econ, hotkey, block, r.ok ? "ok" : r.error);
     return r.ok ? { ok: true, committed: true } : { ok: false, error: r.error };
   }
-  const r = setWeights(v, hotkey, uids, values);
+  const r = setWeights(v, hotkey, uids, values, v.params.weightsVersionKey); // validators send the current key
   logWeights(ops, "set_weights", sub, econ, hotkey, block, r.ok ? "ok" : r.error);
   return r.ok ? { ok: true, committed: false } : { ok: false, error: r.error };
 }
