@@ -106,3 +106,21 @@ describe("aggregate validators of pools subnets", () => {
     expect([world.econ.keys.stake[1][hk], world.econ.keys.stake[2][hk]]).toEqual([50n * TAO, 150n * TAO]);
   });
 });
+
+describe("the aggregate epoch of a pools subnet", () => {
+  it("pays ⌊E/2⌋ to the miners' uid and the rest to validators by alpha + TaoWeight × root (root-layer validators included)", async () => {
+    const { runPoolsEpoch } = await import("./poolsEpoch.js");
+    const sc = resolveScenario({
+      name: "agg", duration: { blocks: 10 }, chain: { taoWeight: 0.5 },
+      subnets: [{ detail: "pools", validatorStake: 1000, holders: { validators: { count: 2 } } }],
+      root: { validators: [{ count: 1, rootStake: 10_000 }] },
+    });
+    const world = buildWorld(sc, createRng(1));
+    const sub = world.subnets[0];
+    expect(sub.n).toBe(4); // miners, 2 aggregate validators, 1 root validator
+    const out = runPoolsEpoch(sub, world.econ, 100, 1_000_001n);
+    // weights 500e9, 500e9 and 0.5 · 10000e9 = 5000e9 (TaoWeight 0.5 as u64 is within 2^-53 of 0.5)
+    expect(Array.from(out.serverEmission)).toEqual([500_000, 0, 0, 0]);
+    expect(Array.from(out.validatorEmission)).toEqual([0, 41_666, 41_666, 416_667]);
+  });
+});
