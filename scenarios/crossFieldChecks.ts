@@ -3,6 +3,7 @@
 import type * as z from "zod";
 import { formatFieldPath, parseFieldPath } from "./fieldPath.js";
 import { BLOCKS_PER_DAY, scenarioObjectSchema, type ScenarioObject } from "./fields/scenarioObject.js";
+import { DEFAULT_MINERS, DEFAULT_VALIDATORS } from "./fields/subnet.js";
 import { acceptedKinds, didYouMean, enumValues, schemaAt } from "./schemaAt.js";
 
 type Ctx = z.RefinementCtx;
@@ -36,6 +37,7 @@ function checkSubnet(s: ScenarioObject, i: number, ctx: Ctx): void {
     report(ctx, at("hyperparameters", "maxAllowedValidators"), `at most maxAllowedUids (${hp.maxAllowedUids})`, String(hp.maxAllowedValidators));
   }
   if (hp.minBurn > hp.maxBurn) report(ctx, at("hyperparameters", "minBurn"), `minBurn ≤ maxBurn (${hp.maxBurn})`, String(hp.minBurn));
+  checkStart(s, i, ctx);
   const validators = subnet.validators.reduce((a, g) => a + g.count, 0);
   const miners = subnet.miners.reduce((a, g) => a + g.count * (g.strategy === "sybil" ? g.hotkeys : 1), 0);
   if (validators + miners > hp.maxAllowedUids) {
@@ -62,6 +64,45 @@ function checkSubnet(s: ScenarioObject, i: number, ctx: Ctx): void {
     if (g.strategy === "cabal" && !minerLabels.includes(g.favours)) {
       const known = minerLabels.length > 0 ? minerLabels.join(", ") : "no labelled miner groups";
       report(ctx, at("validators", j, "favours"), `the label of a miner group of this subnet (${known})`, JSON.stringify(g.favours));
+    }
+  });
+}
+
+/** A mature subnet's start: an age not after the run's first block, holders adding up to alphaOut. */
+function checkStart(s: ScenarioObject, i: number, ctx: Ctx): void {
+  const st = s.subnets[i].start;
+  const first = s.chain.startBlock ?? 0; // resolved: the largest age when not given
+  if (st.age > first) {
+    report(ctx, ["subnets", i, "start", "age"], `an age of at most chain.startBlock (${first}) blocks: the first emission cannot be in the future`, String(st.age));
+  }
+  if (st.lastEpochBlock !== null && st.lastEpochBlock > first) {
+    report(ctx, ["subnets", i, "start", "lastEpochBlock"], `a block at most chain.startBlock (${first})`, String(st.lastEpochBlock));
+  }
+  if (st.quoteWeight !== null && (st.quoteWeight <= 0 || st.quoteWeight >= 1)) {
+    report(ctx, ["subnets", i, "start", "quoteWeight"], "a weight strictly between 0 and 1", String(st.quoteWeight));
+  }
+  if (st.alphaOut !== null) {
+    const v = s.subnets[i].validatorStake;
+    const sum = v + st.nominatorAlpha + st.protocolAlpha;
+    if (Math.abs(sum - st.alphaOut) > 1e-9 * Math.max(1, st.alphaOut)) {
+      report(ctx, ["subnets", i, "start", "alphaOut"], `validatorStake + nominatorAlpha + protocolAlpha (${v} + ${st.nominatorAlpha} + ${st.protocolAlpha} = ${sum})`, String(st.alphaOut));
+    }
+  }
+}
+
+/**
+ * A `detail: pools` subnet has no populations: any list other than its default (the parsed object no
+ * longer says what was written, so a list equal to the default counts as left out).
+ */
+export function poolsSubnetChecks(s: ScenarioObject, ctx: Ctx): void {
+  const defaults = { validators: JSON.stringify(DEFAULT_VALIDATORS()), miners: JSON.stringify(DEFAULT_MINERS()), stakers: "[]", users: "[]" };
+  s.subnets.forEach((n, i) => {
+    if (n.detail !== "pools") return;
+    for (const key of ["validators", "miners", "stakers", "users"] as const) {
+      const v = n[key];
+      if (v.length > 0 && JSON.stringify(v) !== defaults[key]) {
+        report(ctx, ["subnets", i, key], `no ${key} at detail: pools (its holders are subnets[${i}].holders; use detail: full for populations)`, `${(v as unknown[]).length} group(s)`, true);
+      }
     }
   });
 }

@@ -6,7 +6,7 @@ import { JSON_SCHEMA_FILE, scenarioJsonSchemaText } from "./writeJsonSchema.js";
 
 describe("built-in library", () => {
   it("has the documented studies", () => {
-    expect(builtinNames()).toEqual(["cabal-40pct", "default", "dtao-64-subnets", "halving", "multi-subnet-prices", "sn15-snapshot", "weight-copiers", "yuma-variants", "yuma2-vs-yuma3"]);
+    expect(builtinNames()).toEqual(["cabal-40pct", "default", "dtao-64-subnets", "halving", "mainnet", "multi-subnet-prices", "sn15-snapshot", "weight-copiers", "yuma-variants", "yuma2-vs-yuma3"]);
   });
 
   it.each(builtinNames())("%s is valid, named after its file, with a one-line description", (name) => {

@@ -2,7 +2,7 @@
 // `Scenario` is the resolved form every consumer reads: every default filled, no nulls that stand for
 // "derive me" (netuids, alpha reserves, event targets).
 import * as z from "zod";
-import { crossFieldChecks } from "./crossFieldChecks.js";
+import { crossFieldChecks, poolsSubnetChecks } from "./crossFieldChecks.js";
 import { scenarioObjectSchema, type ScenarioObject } from "./fields/scenarioObject.js";
 
 type SubnetObject = ScenarioObject["subnets"][number];
@@ -22,7 +22,8 @@ export type ResolvedEvent = EventObject extends infer E
   : never;
 
 /** A scenario with every default applied (what the planner and the engine read). */
-export type Scenario = Omit<ScenarioObject, "subnets" | "events"> & {
+export type Scenario = Omit<ScenarioObject, "subnets" | "events" | "chain"> & {
+  chain: Omit<ScenarioObject["chain"], "startBlock"> & { startBlock: number };
   subnets: ResolvedSubnet[];
   events: ResolvedEvent[];
 };
@@ -34,7 +35,10 @@ function fillDerivedDefaults(s: ScenarioObject): Scenario {
     ...n,
     netuid: n.netuid ?? i + 1,
     pool: { taoReserve: n.pool.taoReserve, alphaReserve: n.pool.alphaReserve ?? n.pool.taoReserve },
+    validators: n.detail === "pools" ? [] : n.validators,
+    miners: n.detail === "pools" ? [] : n.miners,
   }));
+  const chain = { ...s.chain, startBlock: s.chain.startBlock ?? Math.max(0, ...s.subnets.map((n) => n.start.age)) };
   const first = subnets[0].netuid;
   const events = s.events.map((e) => {
     if (e.kind === "move-stake") {
@@ -42,11 +46,12 @@ function fillDerivedDefaults(s: ScenarioObject): Scenario {
     }
     return "netuid" in e ? { ...e, netuid: e.netuid ?? first } : e;
   }) as ResolvedEvent[];
-  return { ...s, subnets, events };
+  return { ...s, chain, subnets, events };
 }
 
 /** The full schema: parse a scenario document into a resolved `Scenario`. */
 export const scenarioSchema = scenarioObjectSchema.transform((s, ctx) => {
+  poolsSubnetChecks(s, ctx);
   const resolved = fillDerivedDefaults(s);
   crossFieldChecks(resolved as unknown as ScenarioObject, ctx);
   return resolved;

@@ -2,13 +2,17 @@
 // (spec/emission.md §7, spec/yuma.md §3, spec/pools-staking-registration.md §7).
 import * as z from "zod";
 import { DEFAULT_MIN_STAKE } from "../../models/chainConstants.js";
-import { amount, intRange, u16, u64String } from "./primitives.js";
+import { amount, count, intRange, u16, u64String } from "./primitives.js";
 
 export const chainSchema = z
   .strictObject({
     totalIssuance: amount()
       .default(0)
       .describe("TotalIssuance at block 0, in TAO (drives the halving schedule). Default 0 (InitialIssuance)."),
+    startBlock: count()
+      .nullable()
+      .default(null)
+      .describe("The run's first block (at least every subnet's start.age). Default null = the largest start.age (0 when every subnet is new)."),
     defaultBlockEmission: amount()
       .default(1)
       .describe("DefaultBlockEmission, in TAO per block, before halvings. Default 1."),

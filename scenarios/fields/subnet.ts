@@ -4,12 +4,17 @@ import { consensusSchema } from "./consensus.js";
 import { hyperparametersSchema } from "./hyperparameters.js";
 import { minerGroupSchema, sellSchema, stakerGroupSchema, userGroupSchema, validatorGroupSchema } from "./populations.js";
 import { amount, intRange, probability } from "./primitives.js";
+import { subnetHoldersSchema, subnetStartSchema } from "./subnetStart.js";
 
 export const subnetSchema = z.strictObject({
   netuid: intRange(1, 65_535)
     .nullable()
     .default(null)
     .describe("Subnet id (1..65535; 0 is root). Default null = 1 + the subnet's position in the list."),
+  detail: z
+    .enum(["full", "pools"], { error: "expected full or pools" })
+    .default("full")
+    .describe("full: neurons, epochs and agents; pools: the chain-exact coinbase, pool, moving price and root dividends with the alpha paid to aggregate holders (no per-neuron epoch, no populations). Default full."),
   tempo: intRange(1, 65_535).default(360).describe("Tempo in blocks (epoch period). Default 360."),
   emissionEnabled: z.boolean().default(true).describe("SubnetEmissionEnabled (TAO side of emission). Default true."),
   pool: z
@@ -25,16 +30,18 @@ export const subnetSchema = z.strictObject({
   validatorStake: amount()
     .default(10_000)
     .describe("Alpha staked to the subnet's validators at the start, split by the groups' stakeShare and stakeWeight. Default 10000."),
+  start: subnetStartSchema,
+  holders: subnetHoldersSchema,
   hyperparameters: hyperparametersSchema,
   consensus: consensusSchema,
   validators: z
     .array(validatorGroupSchema)
     .prefault([{ count: 8 }])
-    .describe("Validator groups. Default one group of 8 honest validators."),
+    .describe("Validator groups. Default one group of 8 honest validators (detail: pools: none, whatever is written here must be left out)."),
   miners: z
     .array(minerGroupSchema)
     .prefault([{ count: 24 }])
-    .describe("Miner groups. Default one group of 24 honest miners."),
+    .describe("Miner groups. Default one group of 24 honest miners (detail: pools: none, whatever is written here must be left out)."),
   imported: z
     .array(
       z.strictObject({
@@ -60,3 +67,7 @@ export const subnetSchema = z.strictObject({
 });
 
 export type SubnetInput = z.input<typeof subnetSchema>;
+
+/** The populations a subnet gets when it names none. */
+export const DEFAULT_VALIDATORS = () => z.array(validatorGroupSchema).parse([{ count: 8 }]);
+export const DEFAULT_MINERS = () => z.array(minerGroupSchema).parse([{ count: 24 }]);

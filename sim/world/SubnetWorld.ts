@@ -64,6 +64,8 @@ export class SubnetWorld {
   ownerSales: SaleBook | undefined = undefined;
   /** The research Yuma variant this subnet runs instead of the chain epoch (null: the chain epoch). */
   variantEpoch: VariantEpochState | null = null;
+  /** A `detail: pools` subnet: aggregate holders instead of neurons, paid by poolsEpoch.ts. */
+  aggregate = false;
   // epoch kernel buffers
   readonly scratch = new EpochScratch();
   readonly input: EpochInput;

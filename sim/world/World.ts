@@ -15,6 +15,7 @@ import type { OpsLog } from "./opsLog.js";
 import { economyBlockStep, nextEpochBlockOf, type MintSchedule } from "./economyAdapter.js";
 import { runSubnetEpoch } from "./epochAdapter.js";
 import { runVariantSubnetEpoch } from "./variantEpochAdapter.js";
+import { runPoolsEpoch } from "./poolsEpoch.js";
 import type { Keyring } from "../../models/registration/registerNeuron.js";
 import { worldKeyring, type BurnClock } from "./registrationOps.js";
 import { revealDueCommits } from "./weightsOps.js";
@@ -72,6 +73,8 @@ export class World implements EngineWorld {
   readonly rootClaimedAlpha: bigint[] = [];
   /** Alpha sold into each netuid slot's pool by holders (unstakes, moves out, Swap claims), cumulative. */
   readonly alphaSold: bigint[] = [];
+  /** Hotkeys of the aggregate validators shared by the `detail: pools` subnets (matureSubnet.ts). */
+  aggregateValidators: number[] | undefined = undefined;
   /** The run's first block (0, or the snapshot's block for a run that starts from one). */
   startBlock = 0;
   /** The operations log (ops.csv) when the run keeps one; null: call sites build no record. */
@@ -93,6 +96,7 @@ export class World implements EngineWorld {
     this.keyring = worldKeyring(econ, accounts, () => this.nextHotkey);
     this.runEpochOf = (netuid, rao, block) => {
       const sub = this.subnets[netuid - 1];
+      if (sub.aggregate) return runPoolsEpoch(sub, this.econ, block, rao);
       return sub.variantEpoch === null
         ? runSubnetEpoch(sub, this.econ, block, rao, this.arith)
         : runVariantSubnetEpoch(sub, sub.variantEpoch, this.econ, block, rao);

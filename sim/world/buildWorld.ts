@@ -5,7 +5,7 @@ import { MinerOperator } from "../../models/agents/minerOperator.js";
 import { createValidatorAgent, type ValidatorParams } from "../../models/agents/validators.js";
 import { epochHyperparametersOf, type Arith, type EpochHyperparameters } from "../../models/consensus/types.js";
 import { createVariant } from "../../models/variants/createVariant.js";
-import { addSubnet, assignAlphaStake, createChainEconomy } from "../../models/emission/chainEconomy.js";
+import { assignAlphaStake, createChainEconomy } from "../../models/emission/chainEconomy.js";
 import { appendNeuron } from "../../models/registration/subnetNeurons.js";
 import { ROOT_CLAIM_KEEP } from "../../models/staking/rootClaimsState.js";
 import type { ResolvedSubnet, Scenario } from "../../scenarios/schema.js";
@@ -23,7 +23,7 @@ import { snapshotStartBlock } from "../snapshot/snapshotScenario.js";
 import { importRootStakes, importSnapshotSubnet, SnapshotKeys } from "./importSnapshot.js";
 import { populateRootLayer } from "./rootLayer.js";
 import { World } from "./World.js";
-import { TWO32 } from "../../models/chainConstants.js";
+import { addSyntheticSubnet, assignNominatorAlpha, populatePoolsSubnet } from "./matureSubnet.js";
 
 
 function minerHotkeys(s: ResolvedSubnet): number {
@@ -35,6 +35,11 @@ function keyCounts(sc: Scenario): { hotkeys: number; coldkeys: number } {
   let hotkeys = 0;
   let coldkeys = 1; // the outside coldkey of stake events
   for (const s of sc.subnets) {
+    if (s.detail === "pools") {
+      hotkeys += s.holders.validators.count + 2; // validators, miners, owner
+      coldkeys += s.holders.validators.count + 2;
+      continue;
+    }
     const v = s.validators.reduce((a, g) => a + g.count, 0);
     hotkeys += v + minerHotkeys(s) + 1;
     coldkeys += v + s.miners.reduce((a, g) => a + g.count, 0) + 1 + s.stakers.reduce((a, g) => a + g.count, 0) + s.users.length;
@@ -121,7 +126,10 @@ export function buildWorld(sc: Scenario, rng: Rng, arith: Arith = "exact", snaps
       populateSubnet(world, s, subnets[k], snap === undefined ? null : { keys, snapshot, snap });
     });
     importRootStakes(world, keys, snapshot);
-  } else sc.subnets.forEach((s, k) => populateSubnet(world, s, subnets[k], null));
+  } else {
+    world.startBlock = sc.chain.startBlock;
+    sc.subnets.forEach((s, k) => (s.detail === "pools" ? populatePoolsSubnet(world, s, subnets[k]) : populateSubnet(world, s, subnets[k], null)));
+  }
   populateRootLayer(world, sc);
   const target = snapshot !== undefined ? BigInt(snapshot.chain.totalIssuance) : rao(sc.chain.totalIssuance);
   if (target > econ.totalIssuance) {
@@ -159,14 +167,7 @@ function populateSubnet(world: World, s: ResolvedSubnet, sub: SubnetWorld, impor
     econ.alphaIssuance[i] += rao(totalStake);
     econ.unownedAlpha[i] += rao(totalStake);
   } else {
-    const ownerCk = world.nextColdkey++;
-    ownerHk = world.newHotkey(ownerCk);
-    const price = s.pool.alphaReserve > 0 ? s.pool.taoReserve / s.pool.alphaReserve : 0;
-    addSubnet(econ, {
-      netuid: i, mechanism: 1, taoReserve: rao(s.pool.taoReserve), alphaReserve: rao(s.pool.alphaReserve),
-      alphaOutstanding: rao(totalStake), tempo: s.tempo, firstEmissionBlock: 0, emissionEnabled: s.emissionEnabled,
-      movingPrice: BigInt(Math.floor(Math.min(price, 1) * TWO32)), ownerColdkey: ownerCk, ownerHotkey: ownerHk,
-    });
+    ownerHk = addSyntheticSubnet(world, s, i, totalStake);
     econ.registrationAllowed[i] = s.hyperparameters.registrationAllowed ? 1 : 0;
   }
   world.burnClocks.push(new BurnClock(sub, at));
@@ -183,6 +184,7 @@ function populateSubnet(world: World, s: ResolvedSubnet, sub: SubnetWorld, impor
       const uid = appendNeuron(sub.neurons, hk, at); // genesis registration (no burn)
       const alpha = relSum > 0 ? rao((stakes[gi] * rel[k]) / relSum) : 0n;
       if (alpha > 0n) assignAlphaStake(econ, i, hk, alpha < econ.unownedAlpha[i] ? alpha : econ.unownedAlpha[i]);
+      if (imported === null && alpha > 0n && totalStake > 0) assignNominatorAlpha(econ, i, hk, (s.start.nominatorAlpha * Number(alpha)) / 1e9 / totalStake);
       if (g.rootStake > 0) world.addRootStake(hk, ck, rao(g.rootStake));
       if (g.rootClaimType === "keep") econ.rootClaims.setClaimType(ck, ROOT_CLAIM_KEEP); // set_root_claim_type
       sub.role[uid] = Role.validator;

@@ -21,6 +21,10 @@ function policyOf(world: World, sub: SubnetWorld, uid: number): SellPolicy | nul
   const s = world.scenario.subnets[sub.netuid - 1];
   const g = sub.group[uid];
   if (g < 0) return null;
+  if (sub.aggregate) {
+    const h = sub.role[uid] === Role.validator ? s.holders.validators.sell : sub.role[uid] === Role.miner ? s.holders.miners.sell : null;
+    return h !== null && h.fraction > 0 ? h : null;
+  }
   const p = sub.role[uid] === Role.validator ? s.validators[g]?.sell : sub.role[uid] === Role.miner ? s.miners[g]?.sell : undefined;
   return p !== undefined && p.fraction > 0 ? p : null;
 }
