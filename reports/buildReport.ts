@@ -15,6 +15,7 @@ import { aggregateTable, parameterNames, pointSummaries, summaryTable, taskRows 
 import { writeCsvAtomic } from "./tables/CsvTableWriter.js";
 import { readManifest } from "./tables/readManifest.js";
 import { writeFileAtomic } from "./tables/writeFileAtomic.js";
+import { readPlausibility } from "./plausibility/plausibilityTable.js";
 
 export interface BuildReportOptions {
   /** Print nothing (otherwise one line naming report.html). */
@@ -73,6 +74,7 @@ export async function buildReport(runDir: string, opts: BuildReportOptions = {})
     tasks,
     notes,
     explain: run.largestChanges === null ? null : { runDir, ...run.largestChanges },
+    plausibility: await readPlausibility(runDir),
   });
   await writeFileAtomic(join(runDir, "report.html"), html);
   if (!opts.quiet) (opts.writeOut ?? ((t) => void process.stdout.write(t)))(`report: ${join(runDir, "report.html")}\n`);

@@ -16,7 +16,8 @@ describe("plausibility table", () => {
     expect(a.netuid).toBe(1);
     expect(a.priceChange).toBeCloseTo(0.2, 12);
     expect(a.meanShare).toBeCloseTo(0.65, 12);
-    expect([a.taoInjected, a.taoChainBought, a.rootClaimedAlpha, a.alphaSold]).toEqual([3, 2, 1, 5]);
+    // tao_in_total counts injected and chain-bought TAO: injected = 3 − 2
+    expect([a.taoInjected, a.taoChainBought, a.rootClaimedAlpha, a.alphaSold]).toEqual([1, 2, 1, 5]);
     expect(b.priceChange).toBeCloseTo(-0.2, 12);
     expect(b.meanShare).toBeCloseTo(0.35, 12);
   });

@@ -11,7 +11,7 @@ export interface PlausibilityRow {
   /** priceEnd / priceStart − 1. */
   priceChange: number;
   meanShare: number;
-  taoInjected: number; // TAO (tao_in_total)
+  taoInjected: number; // TAO injected by the coinbase (subnets.csv tao_in_total counts the chain-bought TAO too)
   taoChainBought: number; // TAO (tao_chain_bought_total)
   rootClaimedAlpha: number; // alpha
   alphaSold: number; // alpha
@@ -42,7 +42,7 @@ export function plausibilityRows(rows: Iterable<readonly number[]>): Plausibilit
       priceEnd: a.last[3],
       priceChange: a.first[3] > 0 ? a.last[3] / a.first[3] - 1 : 0,
       meanShare: a.shareSum / a.samples,
-      taoInjected: (a.last[5] - a.first[5]) / 1e9,
+      taoInjected: (a.last[5] - a.first[5] - (a.last[6] - a.first[6])) / 1e9,
       taoChainBought: (a.last[6] - a.first[6]) / 1e9,
       rootClaimedAlpha: (a.last[7] - a.first[7]) / 1e9,
       alphaSold: (a.last[8] - a.first[8]) / 1e9,

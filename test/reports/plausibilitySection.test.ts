@@ -1,0 +1,14 @@
+import { describe, expect, it } from "vitest";
+import { plausibilitySection } from "../../reports/html/renderReportHtml.js";
+
+describe("report.html plausibility section", () => {
+  it("lists each subnet's price change, share and flows, largest share first", () => {
+    const html = plausibilitySection([
+        { netuid: 2, priceStart: 0.04, priceEnd: 0.032, priceChange: -0.2, meanShare: 0.35, taoInjected: 1, taoChainBought: 0.5, rootClaimedAlpha: 0, alphaSold: 2 },
+        { netuid: 1, priceStart: 0.1, priceEnd: 0.12, priceChange: 0.2, meanShare: 0.65, taoInjected: 1, taoChainBought: 2, rootClaimedAlpha: 1, alphaSold: 5 },
+    ]);
+    const section = html.slice(html.indexOf('<section id="plausibility">'));
+    expect(section).toContain("<tr><td>1</td><td>0.1000</td><td>0.1200</td><td>20.0 %</td><td>65.00 %</td>");
+    expect(section.indexOf("<tr><td>1</td>")).toBeLessThan(section.indexOf("<tr><td>2</td>"));
+  });
+});
