@@ -1,8 +1,9 @@
 // `taosim bench workers`: throughput of a 40-task sweep on 1 and 2 workers (the pool is started and
 // warmed before timing; each task's parts are written as in a run), the speed-up, and peak RSS of a
 // 40- vs 400-task sweep measured in child processes; then the same throughput for the built-in
-// `default` scenario on the engine's runner. Rows only; the bench command writes files.
-import { execFileSync } from "node:child_process";
+// `default` scenario on the engine's runner, and the machine's own two-process scaling to judge the
+// speed-ups against. Rows only; the bench command writes files.
+import { execFileSync, spawn } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -25,10 +26,41 @@ export async function benchWorkers(scale: number): Promise<BenchRow[]> {
   const engineOne = await throughput("inline", 1, 0, 1, engine);
   const engineTwo = await throughput("piscina", 2, 0, 1, engine);
   rows.push(engineOne.row, engineTwo.row, ratioRow("default scenario: speed-up 2 vs 1 worker (x)", engineTwo.perSecond / engineOne.perSecond));
+  const machine = await machineScaling(scale);
+  rows.push(
+    ratioRow("machine: 2 processes vs 1 (x)", machine),
+    ratioRow("40-task sweep speed-up / machine scaling (x)", two.perSecond / one.perSecond / machine),
+  );
   const rss40 = peakRssKiB(TASKS);
   const rss400 = peakRssKiB(TASKS * 10);
   rows.push(ratioRow("peak rss 40 tasks (KiB)", rss40), ratioRow("peak rss 400 tasks (KiB)", rss400), ratioRow("peak rss 400/40 (x)", rss400 / rss40));
   return rows;
+}
+
+/** One CPU-bound child process. */
+function spinChild(iterations: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ["-e", `let x = 0; for (let i = 0; i < ${iterations}; i++) x += Math.sqrt(i); if (x < 0) console.log(x);`], { stdio: "ignore" });
+    child.on("error", reject);
+    child.on("exit", () => resolve());
+  });
+}
+
+/**
+ * The machine's own scaling: the same fixed CPU work done by two independent single-threaded processes at
+ * once, against one (throughput ratio; 2.0 is perfect). The workers' speed-up is judged against this.
+ */
+async function machineScaling(scale: number): Promise<number> {
+  const n = Math.max(1, Math.round(300_000_000 * scale));
+  const time = async (k: number): Promise<number> => {
+    const t0 = process.hrtime.bigint();
+    await Promise.all(Array.from({ length: k }, () => spinChild(n)));
+    return Number(process.hrtime.bigint() - t0);
+  };
+  await time(1); // warm the binary's pages
+  const one = await time(1);
+  const two = await time(2);
+  return (2 * one) / two;
 }
 
 interface Sweep {
