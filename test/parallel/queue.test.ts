@@ -1,42 +1,23 @@
 // The BullMQ queue executor against a real redis-server with two worker processes, one killed while
 // it holds a task: the run still completes and gives the bytes of `--workers 1`.
-import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import { runTasks } from "../../sim/parallel/runTasks.js";
 import { FAKE_RUNNER, fakeHeader, fakeTasks } from "./fakeTasks.js";
 import { csvHashes } from "./outputHashes.js";
+import { killAllCli, startTestWorker } from "./queueProcesses.js";
 import { requireQueuePrerequisites, startRedisServer, type RedisServer } from "./redisServer.js";
 
 const root = mkdtempSync(join(tmpdir(), "taosim-queue-"));
-const workerScript = fileURLToPath(new URL("./queueWorkerMain.ts", import.meta.url));
 let redis: RedisServer | null = null;
-const workers: ChildProcess[] = [];
 
 afterAll(async () => {
-  for (const w of workers) if (w.exitCode === null) w.kill("SIGKILL");
+  killAllCli();
   await redis?.stop();
   rmSync(root, { recursive: true, force: true });
 });
-
-function startWorker(url: string): { child: ChildProcess; tasks: number[]; ready: Promise<void> } {
-  const child = spawn(process.execPath, ["--import", "tsx", workerScript, url], { stdio: ["ignore", "pipe", "inherit"] });
-  workers.push(child);
-  const tasks: number[] = [];
-  const ready = new Promise<void>((resolve) => {
-    child.stdout!.on("data", (chunk: Buffer) => {
-      for (const line of chunk.toString().split("\n")) {
-        if (line === "ready") resolve();
-        const match = /^task (\d+)$/.exec(line);
-        if (match) tasks.push(Number(match[1]));
-      }
-    });
-  });
-  return { child, tasks, ready };
-}
 
 describe("queue executor (BullMQ on Redis)", () => {
   it("two workers, one killed midway, give the same bytes as --workers 1", async () => {
@@ -45,8 +26,8 @@ describe("queue executor (BullMQ on Redis)", () => {
     const scenario = { rows: 4, sleepMs: 250 };
     const tasks = fakeTasks({ points: 4, replicates: 3, scenario });
     const url = redis!.url;
-    const a = startWorker(url);
-    const b = startWorker(url);
+    const a = startTestWorker(url);
+    const b = startTestWorker(url);
     await Promise.all([a.ready, b.ready]);
     const killer = (async () => {
       while (a.tasks.length < 2) await new Promise((r) => setTimeout(r, 20));
