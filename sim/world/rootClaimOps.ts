@@ -10,7 +10,7 @@ import type { ClaimEffect, RootClaimPort } from "../../models/staking/rootClaims
 import type { World } from "./World.js";
 import { TWO32 } from "../../models/chainConstants.js";
 
-const ports = new WeakMap<World, { port: RootClaimPort; hash: Uint8Array; draw: () => number }>();
+const ports = new WeakMap<World, { port: RootClaimPort; hash: Uint8Array; draw: () => number; at: { block: number }; onClaim: (e: ClaimEffect) => void }>();
 
 function portOf(world: World) {
   let p = ports.get(world);
@@ -21,15 +21,18 @@ function portOf(world: World) {
       stakingHotkeys: (ck) => world.stakingHotkeys.get(ck) ?? [],
       sink: world.accounts,
     });
-    p = { port, hash: new Uint8Array(32), draw: world.rng.stream("chain/block-hash") };
+    const at = { block: 0 };
+    p = { port, hash: new Uint8Array(32), draw: world.rng.stream("chain/block-hash"), at, onClaim: claimRecorder(world, at) };
     ports.set(world, p);
   }
   return p;
 }
 
-function claimRecorder(world: World, block: number): (e: ClaimEffect) => void {
+/** Records a claim's effects; `at.block` is the block it happens in (one recorder per world, no per-block closure). */
+function claimRecorder(world: World, at: { block: number }): (e: ClaimEffect) => void {
   const econ = world.econ;
   return (e) => {
+    const block = at.block;
     recordRootClaim(econ, e);
     world.rootClaimedTao += e.tao;
     world.rootClaimedAlpha[e.netuid] = (world.rootClaimedAlpha[e.netuid] ?? 0n) + e.alpha;
@@ -44,7 +47,9 @@ function claimRecorder(world: World, block: number): (e: ClaimEffect) => void {
 
 /** The claim_root extrinsic of `coldkey` on the subnet slots `netuids` at `block`; the chain's error name on refusal. */
 export function claimRootNow(world: World, coldkey: number, netuids: readonly number[], block: number): { ok: true } | { ok: false; error: string } {
-  const r = claimRoot(world.econ.rootClaims, portOf(world).port, coldkey, new Set(netuids), claimRecorder(world, block));
+  const p = portOf(world);
+  p.at.block = block;
+  const r = claimRoot(world.econ.rootClaims, p.port, coldkey, new Set(netuids), p.onClaim);
   if (!r.ok) world.ops?.record({ block, op: "claim_root", coldkey, hotkey: -1, netuid: netuids[0] ?? -1, originNetuid: -1, amountIn: 0n, amountOut: 0n, fee: 0n, taoBefore: null, alphaBefore: null, taoAfter: null, alphaAfter: null, quoteWeight: null, result: r.error });
   return r;
 }
@@ -59,5 +64,6 @@ export function autoClaimRoot(world: World, block: number): void {
     p.hash[k + 2] = (w >>> 8) & 255;
     p.hash[k + 3] = w & 255;
   }
-  runAutoClaimRootDivs(world.econ.rootClaims, p.port, p.hash, claimRecorder(world, block));
+  p.at.block = block;
+  runAutoClaimRootDivs(world.econ.rootClaims, p.port, p.hash, p.onClaim);
 }
