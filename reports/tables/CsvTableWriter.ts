@@ -54,7 +54,13 @@ export class CsvTableWriter {
   /** Stops writing and removes the temporary file. */
   async abort(): Promise<void> {
     this.stringifier.destroy();
-    this.file.destroy();
+    // The file opens asynchronously: wait until the stream has closed (and so has created the file, if it
+    // was still opening) before removing it, or the open can land after the removal.
+    if (!this.file.closed) {
+      const closed = once(this.file, "close").catch(() => undefined);
+      this.file.destroy();
+      await closed;
+    }
     await rm(this.tmp, { force: true });
   }
 }
