@@ -46,12 +46,16 @@ export function recordRootClaim(state: ChainEconomy, e: ClaimEffect): void {
 
 export function economyClaimPort(state: ChainEconomy, opts: EconomyClaimOptions): RootClaimPort {
   const sell = opts.sell ?? sellOnColumns;
+  // undo log of the stake cells written inside `atomic` (netuid, hotkey, old value): a claim touches a
+  // few cells, so copying whole stake columns per claim would cost more than the claim
+  let undo: [number, number, bigint][] | null = null;
   return {
     hotkeyRootStake: (hk) => state.keys.stake[0][hk],
     rootStake: (hk, ck) => opts.rootStake(hk, ck),
     owner: (hk) => state.keys.owner[hk],
     stakingHotkeys: (ck) => opts.stakingHotkeys(ck),
     increaseStake: (hk, ck, netuid, alpha) => {
+      undo?.push([netuid, hk, state.keys.stake[netuid][hk]]);
       state.keys.stake[netuid][hk] += alpha;
       if (alpha > 0n) opts.sink?.toColdkey(netuid, hk, ck, alpha);
     },
@@ -71,16 +75,21 @@ export function economyClaimPort(state: ChainEconomy, opts: EconomyClaimOptions)
     atomic: (netuids, fn) => {
       const cols = [state.subnetTao, state.alphaIn, state.alphaOut, state.quoteWeight];
       const saved = netuids.map((n) => cols.map((c) => c[n]));
-      const stakes = netuids.map((n) => state.keys.stake[n].slice());
       const totalStake = state.totalStake;
-      const r = fn();
-      if (!r.ok) {
-        netuids.forEach((n, j) => {
-          cols.forEach((c, k) => (c[n] = saved[j][k]));
-          state.keys.stake[n].set(stakes[j]);
-        });
-        state.totalStake = totalStake;
+      const outer = undo;
+      const log: [number, number, bigint][] = [];
+      undo = log;
+      let r: ReturnType<typeof fn>;
+      try {
+        r = fn();
+      } finally {
+        undo = outer;
       }
+      if (!r.ok) {
+        netuids.forEach((n, j) => cols.forEach((c, k) => (c[n] = saved[j][k])));
+        for (let i = log.length - 1; i >= 0; i--) state.keys.stake[log[i][0]][log[i][1]] = log[i][2];
+        state.totalStake = totalStake;
+      } else if (outer) outer.push(...log);
       return r;
     },
   };

@@ -64,4 +64,34 @@ describe("root claims on the coinbase state", () => {
     expect(Number(sold) / Number(owed11)).toBeGreaterThan(0.49);
     expect(Number(sold) / Number(owed11)).toBeLessThan(0.5);
   });
+
+  it("a refused claim transaction undoes its stake writes on every subnet, nested transactions included", () => {
+    const s = mockNet(2, 4);
+    addSubnet(s, { netuid: 1, mechanism: 1, taoReserve: 1_000_000_000_000n, alphaReserve: 2_000_000_000_000n, firstEmissionBlock: 0 });
+    stakeRoot(s, 0, 40_000_000_000n);
+    const port = economyClaimPort(s, { rootStake: () => 0n, stakingHotkeys: () => [0] });
+    const root0 = s.keys.stake[0][0];
+    const alpha0 = s.keys.stake[1][0];
+    const refused = port.atomic([1], () => {
+      port.increaseStake(0, 100, 1, 5n);
+      port.increaseStake(0, 100, 0, 7n); // a subnet the caller did not list
+      return { ok: false };
+    });
+    expect(refused.ok).toBe(false);
+    expect([s.keys.stake[0][0], s.keys.stake[1][0]]).toEqual([root0, alpha0]);
+    // inner refused, outer kept: only the outer write stays
+    port.atomic([1, 0], () => {
+      port.increaseStake(0, 100, 1, 3n);
+      port.atomic([0], () => (port.increaseStake(0, 100, 0, 11n), { ok: false }));
+      return { ok: true };
+    });
+    expect([s.keys.stake[0][0], s.keys.stake[1][0]]).toEqual([root0, alpha0 + 3n]);
+    // inner kept, outer refused: both undone
+    port.atomic([1, 0], () => {
+      port.atomic([0], () => (port.increaseStake(0, 100, 0, 13n), { ok: true }));
+      port.increaseStake(0, 100, 1, 17n);
+      return { ok: false };
+    });
+    expect([s.keys.stake[0][0], s.keys.stake[1][0]]).toEqual([root0, alpha0 + 3n]);
+  });
 });

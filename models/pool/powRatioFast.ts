@@ -11,6 +11,7 @@
  * - ln(base) results are memoised per (value, precision): a swap evaluates ln of the same reserve
  *   in price_target and convert_deltas, and the next block's buy often shares a denominator.
  */
+import { powRatioBySeriesBounds } from "./powRatioBounds.js";
 import { bitLength, powRatioScaled } from "./powRatioScaled.js";
 
 const DEFAULT_MAX_ITERS = 4096;
@@ -126,6 +127,8 @@ export function powRatioScaledFast(
   if (m.bn === baseNum && m.bd === baseDen && m.en === en && m.ed === ed && m.precision === precision && m.scale === scale) return m.result;
   const scaleBits = bitLength(scale);
   const requested = Math.max(precision, 32, scaleBits + 8);
+  const bounded = powRatioBySeriesBounds(baseNum, baseDen, en, ed, requested, scale);
+  if (bounded !== undefined) return bounded;
   const internal = BigInt(requested) + GUARD_BITS;
   const maxIters = Math.max(Math.min(DEFAULT_MAX_ITERS, Number(internal) + 128), 1);
   const targetScale = 1n << BigInt(requested);
