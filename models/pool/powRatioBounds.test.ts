@@ -11,8 +11,8 @@ const gcd = (a: bigint, b: bigint): bigint => (b === 0n ? a : gcd(b, a % b));
 /** Exponent parts the series path takes (reduced, one part above 1024). */
 const seriesExponent = fc
   .tuple(fc.bigInt({ min: 10n ** 16n, max: 99n * 10n ** 16n }), fc.boolean())
-  .map(([w2, flip]) => (flip ? [ACC - w2, w2] : [w2, ACC - w2]) as const)
-  .map(([n, d]) => [n / gcd(n, d), d / gcd(n, d)] as const)
+  .map(([w2, flip]): [bigint, bigint] => (flip ? [ACC - w2, w2] : [w2, ACC - w2]))
+  .map(([n, d]): [bigint, bigint] => [n / gcd(n, d), d / gcd(n, d)])
   .filter(([n, d]) => n > 1024n || d > 1024n);
 
 describe("powRatioBySeriesBounds", () => {

@@ -12,6 +12,7 @@
  *   in price_target and convert_deltas, and the next block's buy often shares a denominator.
  */
 import { powRatioBySeriesBounds } from "./powRatioBounds.js";
+import { powRatioNearOne } from "./powRatioNearOne.js";
 import { bitLength, powRatioScaled } from "./powRatioScaled.js";
 
 const DEFAULT_MAX_ITERS = 4096;
@@ -105,6 +106,8 @@ function gcd(a: bigint, b: bigint): bigint {
 }
 
 const MAX_EXACT_EXPONENT = 1024n;
+/** The last exponent reduced by its gcd (a pool's weights change once per block, the swap asks several times). */
+const reduced = { num: -1n, den: -1n, en: 0n, ed: 0n };
 const series = { bn: -1n, bd: -1n, en: -1n, ed: -1n, precision: -1, scale: -1n, result: 0n };
 
 /** `SafeInt::pow_ratio_scaled(bn, bd, en, ed, precision, scale)`; null for the crate's `None`. */
@@ -119,16 +122,37 @@ export function powRatioScaledFast(
   if (baseDen === 0n || expDen === 0n || baseNum === 0n || scale < 0n || baseNum < 0n || baseDen < 0n || expNum <= 0n) {
     return powRatioScaled(baseNum, baseDen, expNum, expDen, precision, scale); // edge cases: the reference
   }
-  const g = gcd(expNum, expDen);
-  const en = g > 1n ? expNum / g : expNum;
-  const ed = g > 1n ? expDen / g : expDen;
+  const r = reduced;
+  if (r.num !== expNum || r.den !== expDen) {
+    const g = gcd(expNum, expDen);
+    r.num = expNum;
+    r.den = expDen;
+    r.en = g > 1n ? expNum / g : expNum;
+    r.ed = g > 1n ? expDen / g : expDen;
+  }
+  const en = r.en;
+  const ed = r.ed;
   if (en <= MAX_EXACT_EXPONENT && ed <= MAX_EXACT_EXPONENT) return powRatioScaled(baseNum, baseDen, expNum, expDen, precision, scale);
   const m = series;
   if (m.bn === baseNum && m.bd === baseDen && m.en === en && m.ed === ed && m.precision === precision && m.scale === scale) return m.result;
   const scaleBits = bitLength(scale);
   const requested = Math.max(precision, 32, scaleBits + 8);
-  const bounded = powRatioBySeriesBounds(baseNum, baseDen, en, ed, requested, scale);
-  if (bounded !== undefined) return bounded;
+  const result =
+    powRatioNearOne(baseNum, baseDen, en, ed, requested, scale) ??
+    powRatioBySeriesBounds(baseNum, baseDen, en, ed, requested, scale) ??
+    seriesResult(baseNum, baseDen, en, ed, requested, scale);
+  m.bn = baseNum;
+  m.bd = baseDen;
+  m.en = en;
+  m.ed = ed;
+  m.precision = precision;
+  m.scale = scale;
+  m.result = result;
+  return result;
+}
+
+/** The crate's ln/exp series at internal precision requested + GUARD_BITS (reduced exponent, positive inputs). */
+function seriesResult(baseNum: bigint, baseDen: bigint, en: bigint, ed: bigint, requested: number, scale: bigint): bigint {
   const internal = BigInt(requested) + GUARD_BITS;
   const maxIters = Math.max(Math.min(DEFAULT_MAX_ITERS, Number(internal) + 128), 1);
   const targetScale = 1n << BigInt(requested);
@@ -143,13 +167,5 @@ export function powRatioScaledFast(
   const expFp = expFixed(lnScaled, internalScale, guard, maxIters);
   const expRequested = roundToPrecision(expFp);
   const q = expRequested * scale;
-  const result = q >= 0n ? q / targetScale : -((targetScale - 1n - q) / targetScale);
-  m.bn = baseNum;
-  m.bd = baseDen;
-  m.en = en;
-  m.ed = ed;
-  m.precision = precision;
-  m.scale = scale;
-  m.result = result;
-  return result;
+  return q >= 0n ? q / targetScale : -((targetScale - 1n - q) / targetScale);
 }

@@ -4,7 +4,7 @@
  * Pure: computes the result against a pool without touching it (the chain's swap pallet never
  * writes reserves either; `applySwap.ts` does the caller's bookkeeping).
  */
-import { HALF_WEIGHT, calculateBaseDeltaIn, calculatePrice, calculateQuoteDeltaIn, expScaled } from "./balancer.js";
+import { ACCURACY, HALF_WEIGHT, calculateBaseDeltaIn, calculatePrice, calculateQuoteDeltaIn, expScaled } from "./balancer.js";
 import { MAX_SWAP_INPUT_RESERVE_MULTIPLIER, MINIMUM_RESERVE, type Pool } from "./pool.js";
 import { U64F64_ONE, U64_MAX, fromInt, mulSat, safeDiv, subSat, toU64 } from "./u64f64.js";
 
@@ -73,12 +73,21 @@ function satAddU64(a: bigint, b: bigint): bigint {
   return s > U64_MAX ? U64_MAX : s;
 }
 
-/** `price_target`: the price after swapping `deltaIn` in full. */
-function priceTarget(side: SwapSide, quote: bigint, x: bigint, y: bigint, deltaIn: bigint): bigint {
-  const out = convertDeltas(side, quote, x, y, deltaIn);
-  return side === "buy"
-    ? calculatePrice(quote, subSat(x, out), satAddU64(y, deltaIn))
-    : calculatePrice(quote, satAddU64(x, deltaIn), subSat(y, out));
+/** `price_target`'s reserves after swapping `deltaIn` in full, given its output `out`. */
+function reservesAfter(side: SwapSide, x: bigint, y: bigint, deltaIn: bigint, out: bigint): [bigint, bigint] {
+  return side === "buy" ? [subSat(x, out), satAddU64(y, deltaIn)] : [satAddU64(x, deltaIn), subSat(y, out)];
+}
+
+/**
+ * True when `calculatePrice(quote, x, y)` is certainly below `limit`: the price is a product of two
+ * truncated quotients, so the real (w1/w2)·(y/x) bounds it from above; in doubles that bound is within
+ * 2^−50 relative, and both sides are given 2^−40 of room. Lets a buy skip two U64F64 prices when the
+ * limit is far (the coinbase's chain buys run at max_price); otherwise the exact comparison decides.
+ */
+function priceSurelyBelow(quote: bigint, x: bigint, y: bigint, limit: bigint): boolean {
+  if (x === 0n || quote === 0n || quote >= ACCURACY) return false;
+  const up = (Number(ACCURACY - quote) / Number(quote)) * (Number(y) / Number(x)) * (1 + 2 ** -40);
+  return up * 2 ** 64 < Number(limit) * (1 - 2 ** -40);
 }
 
 /**
@@ -97,25 +106,30 @@ export function doSwap(pool: Pool, side: SwapSide, amount: bigint, limitPrice: b
   // swap_inner
   if (reserveOut < (opts.minimumReserve ?? MINIMUM_RESERVE)) return { ok: false, error: "ReservesTooLow" };
   const quote = effectiveQuote(pool);
-  const current = pool.alphaReserve === 0n ? 0n : calculatePrice(quote, x, y);
-  const beyond = side === "buy" ? current < limitPrice : current > limitPrice;
+  const price = (): bigint => (pool.alphaReserve === 0n ? 0n : calculatePrice(quote, x, y));
+  const beyond = side === "buy" ? priceSurelyBelow(quote, x, y, limitPrice) || price() < limitPrice : price() > limitPrice;
   if (!beyond) return { ok: false, error: "PriceLimitExceeded" };
-  // BasicSwapStep::new
+  // BasicSwapStep::new: price_target, the price after the whole requested input
   let fee = fee0;
   const requested = subSat(amount, fee);
-  const target = priceTarget(side, quote, x, y, requested);
+  const outIfAll = convertDeltas(side, quote, x, y, requested);
+  const [x2, y2] = reservesAfter(side, x, y, requested, outIfAll);
   // determine_action
   let deltaIn: bigint;
-  if (side === "buy" ? target <= limitPrice : target >= limitPrice) {
+  let deltaOut: bigint;
+  const within = side === "buy" ? priceSurelyBelow(quote, x2, y2, limitPrice) || calculatePrice(quote, x2, y2) <= limitPrice : calculatePrice(quote, x2, y2) >= limitPrice;
+  if (within) {
     deltaIn = requested;
+    deltaOut = outIfAll; // process_swap's convert_deltas on the same input
   } else {
+    const current = price();
     deltaIn = side === "buy" ? calculateQuoteDeltaIn(quote, current, limitPrice, y) : calculateBaseDeltaIn(quote, current, limitPrice, x);
     const u16max = fromInt(65535n);
     const rate = dropFees ? 0n : fromInt(BigInt(pool.feeRate));
     fee = toU64(mulSat(fromInt(deltaIn), safeDiv(rate, subSat(u16max, rate))));
+    // process_swap
+    deltaOut = convertDeltas(side, quote, x, y, deltaIn);
   }
-  // process_swap
-  const deltaOut = convertDeltas(side, quote, x, y, deltaIn);
   let feeToBlockAuthor = 0n;
   if (deltaIn !== 0n) {
     if (deltaOut === 0n) return { ok: false, error: "ReservesTooLow" };

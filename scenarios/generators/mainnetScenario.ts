@@ -38,25 +38,34 @@ export function ageOf(rank: number): number {
   return Math.round(m.youngAgeMax - f * (m.youngAgeMax - m.youngestAge));
 }
 
-const MINER_SALES = "{ fraction: 1 }";
-const VALIDATOR_SALES = "{ fraction: 0.5 }";
-const OWNER_SALES = "{ fraction: 0.5 }";
+export const MINER_SALES = "{ fraction: 1 }";
+export const VALIDATOR_SALES = "{ fraction: 0.5 }";
+export const OWNER_SALES = "{ fraction: 0.5 }";
 const r6 = (x: number): number => Number(x.toPrecision(6));
 
-function subnetYaml(rank: number, share: number): string {
+/**
+ * One subnet's line: pool from its age and price (share × Σ prices), a mature start, and either the
+ * aggregate holders of a `detail: pools` subnet or the given full-detail body (validators, miners, ...).
+ */
+export function subnetYaml(rank: number, share: number, priceSum: number, fullBody?: string): string {
   const m = MAINNET;
   const age = ageOf(rank);
   const alphaIn = Math.round(m.alphaInBase + m.alphaInPerBlock * age);
   const alphaOut = Math.round(m.alphaOutBase + m.alphaOutPerBlock * age);
-  const price = share * m.priceSum;
+  const price = share * priceSum;
   const taoReserve = r6(price * alphaIn);
   const head = `  - { netuid: ${rank}, pool: { taoReserve: ${taoReserve}, alphaReserve: ${alphaIn} }, validatorStake: ${alphaOut}, start: { age: ${age} }`;
-  if (!m.fullRanks.includes(rank)) return `${head}, detail: pools,
+  if (fullBody === undefined) return `${head}, detail: pools,
       holders: { validators: { count: ${m.aggregateValidators}, rootStake: ${m.aggregateRootStake}, sell: ${VALIDATOR_SALES} }, miners: { sell: ${MINER_SALES} } }, owner: { sell: ${OWNER_SALES} } }`;
   return `${head},
-      validators: [{ count: ${m.fullValidators}, stakeWeight: "1 / (i + 1)", rootStake: ${m.fullRootStake}, sell: ${VALIDATOR_SALES} }],
+${fullBody} }`;
+}
+
+function fullDetailBody(): string {
+  const m = MAINNET;
+  return `      validators: [{ count: ${m.fullValidators}, stakeWeight: "1 / (i + 1)", rootStake: ${m.fullRootStake}, sell: ${VALIDATOR_SALES} }],
       miners: [{ count: ${m.fullMiners}, quality: "0.2 + 0.8 * u", drift: 0.01, sell: ${MINER_SALES} }],
-      owner: { sell: ${OWNER_SALES} } }`;
+      owner: { sell: ${OWNER_SALES} }`;
 }
 
 export function mainnetYaml(): string {
@@ -106,7 +115,7 @@ chain:
 sample: { neuronsEveryEpochs: 10 }
 subnets:
 `;
-  return header + sh.map((s, k) => subnetYaml(k + 1, s)).join("\n") + "\n";
+  return header + sh.map((s, k) => subnetYaml(k + 1, s, m.priceSum, m.fullRanks.includes(k + 1) ? fullDetailBody() : undefined)).join("\n") + "\n";
 }
 
 export function gini(x: number[]): number {
