@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { planTasks } from "../sim/plan/planTasks.js";
 import { builtinNames, builtinText, listBuiltins, loadBuiltin } from "./library.js";
+import { defaultYaml } from "./generators/defaultScenario.js";
 import { JSON_SCHEMA_FILE, scenarioJsonSchemaText } from "./writeJsonSchema.js";
 
 describe("built-in library", () => {
@@ -17,13 +18,19 @@ describe("built-in library", () => {
     expect(planTasks(loaded).tasks.length).toBeGreaterThan(0);
   });
 
-  it("default is one mainnet-like subnet: 64 validators, 192 miners, 30 days, 2 replicates", () => {
+  it("default is a small mainnet: one subnet in full detail (64 validators, 192 miners) inside 12 subnets, 14 days, 2 replicates", () => {
     const s = loadBuiltin("default").scenario;
-    expect(s.subnets).toHaveLength(1);
-    expect(s.subnets[0].validators.reduce((a, g) => a + g.count, 0)).toBe(64);
-    expect(s.subnets[0].miners.reduce((a, g) => a + g.count, 0)).toBe(192);
-    expect(s.duration).toEqual({ days: 30 });
+    expect(s.subnets).toHaveLength(12);
+    const full = s.subnets.filter((x) => x.detail === "full");
+    expect(full.map((x) => x.netuid)).toEqual([8]);
+    expect(full[0].validators.reduce((a, g) => a + g.count, 0)).toBe(64);
+    expect(full[0].miners.reduce((a, g) => a + g.count, 0)).toBe(192);
+    expect(s.chain.totalIssuance).toBe(11_800_000); // 0.5 TAO per block, as mainnet since December 2025
+    expect(s.chain.taoWeight).toBe(0.18);
+    expect(s.subnets.every((x) => x.start.age > 0)).toBe(true); // mature subnets
+    expect(s.duration).toEqual({ days: 14 });
     expect(s.replicates).toBe(2);
+    expect(builtinText("default")).toBe(defaultYaml()); // generated: edit scenarios/generators/defaultScenario.ts
   });
 
   it("lists descriptions and refuses unknown names", () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { blockEmissionForIssuance } from "../models/emission/blockEmission.js";
 import { builtinText, loadBuiltin } from "./library.js";
-import { gini, mainnetYaml } from "./generators/mainnetScenario.js";
+import { MAINNET, gini, mainnetYaml } from "./generators/mainnetScenario.js";
 
 const TAO = 1_000_000_000n;
 
@@ -38,5 +38,18 @@ describe("the mainnet built-in", () => {
 
   it("starts at the oldest age, so every first emission is at or before the first block", () => {
     expect(scenario.chain.startBlock).toBe(Math.max(...scenario.subnets.map((s) => s.start.age)));
+  });
+
+  it("gives every subnet outside buyers averaging 0.8 × the TAO value of its holders' sales, spread across subnets", () => {
+    const levels = scenario.subnets.map((s, k) => {
+      const expr = String(s.detail === "pools" ? s.holders.buyers.taoPerDay : s.users[0].taoPerDay);
+      const m = /^max\(0, ([0-9.e+]+) \* \(1 \+ 0\.5 \* z\)\)$/.exec(expr);
+      expect(m, expr).not.toBeNull();
+      return Number(m![1]) / (MAINNET.soldPerDay * prices[k]); // the subnet's factor f_r
+    });
+    const mean = levels.reduce((a, b) => a + b, 0) / levels.length;
+    expect(mean).toBeGreaterThan(0.65); // 0.8 in expectation: 128 lognormal draws with σ 0.8
+    expect(mean).toBeLessThan(0.95);
+    expect(Math.max(...levels) / Math.min(...levels)).toBeGreaterThan(5); // subnets diverge
   });
 });

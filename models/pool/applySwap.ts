@@ -19,6 +19,14 @@ const I64_MAX = (1n << 63n) - 1n;
 /** `paid_*_reserve_delta_i64().unsigned_abs()` clamps through i64. */
 const clampI64 = (v: bigint): bigint => (v > I64_MAX ? I64_MAX : v);
 
+/** The swap's result with the caller's counters (a literal of one shape: a spread would build a dictionary object). */
+function applied(r: SwapOk, totalStakeDelta: bigint, volumeDelta: bigint): AppliedSwap {
+  return {
+    ok: true, amountPaidIn: r.amountPaidIn, amountPaidOut: r.amountPaidOut, feePaid: r.feePaid,
+    feeToBlockAuthor: r.feeToBlockAuthor, quoteWeight: r.quoteWeight, totalStakeDelta, volumeDelta,
+  };
+}
+
 function stableResult(amount: bigint): SwapOk {
   return { ok: true, amountPaidIn: amount, amountPaidOut: amount, feePaid: 0n, feeToBlockAuthor: 0n, quoteWeight: 0n };
 }
@@ -35,7 +43,7 @@ export function swapTaoForAlpha(pool: Pool, tao: bigint, limitRao: bigint, dropF
   pool.alphaReserve = pool.alphaReserve > out ? pool.alphaReserve - out : 0n;
   pool.alphaOut += r.amountPaidOut;
   pool.taoReserve += clampI64(r.amountPaidIn);
-  return { ...r, totalStakeDelta: tao, volumeDelta: tao };
+  return applied(r, tao, tao);
 }
 
 /** `swap_alpha_for_tao(netuid, alpha, price_limit_rao, drop_fees)`; mutates `pool` only when ok. */
@@ -51,5 +59,5 @@ export function swapAlphaForTao(pool: Pool, alpha: bigint, limitRao: bigint, dro
   pool.alphaOut = pool.alphaOut > inn ? pool.alphaOut - inn : 0n;
   const out = clampI64(r.amountPaidOut);
   pool.taoReserve = pool.taoReserve > out ? pool.taoReserve - out : 0n;
-  return { ...r, totalStakeDelta: -r.amountPaidOut, volumeDelta: r.amountPaidOut };
+  return applied(r, -r.amountPaidOut, r.amountPaidOut);
 }

@@ -71,6 +71,14 @@ function ddDiv(ah: number, al: number, bh: number, bl: number): number {
   return ddAdd(s, lo, q3, 0);
 }
 
+/** 1/n as double-doubles for the series' divisors (a product is cheaper than a division). */
+const INV_H = new Float64Array(201);
+const INV_L = new Float64Array(201);
+for (let n = 1; n <= 200; n++) {
+  INV_H[n] = ddDiv(1, 0, n, 0);
+  INV_L[n] = lo;
+}
+
 /** A non-negative or negative bigint as a double-double (exact below 2^106). */
 let bigLo = 0;
 function fromBig(b: bigint): number {
@@ -116,14 +124,15 @@ export function powRatioNearOne(bn: bigint, bd: bigint, en: bigint, ed: bigint, 
   let tL = zl;
   let sH = zh;
   let sL = zl;
-  for (let j = 3; j < 200; j += 2) {
+  for (let j = 3; j <= 199; j += 2) {
     tH = ddMul(tH, tL, z2h, z2l);
     tL = lo;
-    const termH = ddDiv(tH, tL, j, 0);
+    const termH = ddMul(tH, tL, INV_H[j], INV_L[j]);
     const termL = lo;
     sH = ddAdd(sH, sL, termH, termL);
     sL = lo;
     if (Math.abs(termH) < Math.abs(sH) * STOP) break;
+    if (j === 199) return undefined; // not converged (cannot happen at |z| ≤ 2^−8)
   }
   // u = ln·en/ed
   const eh = fromBig(en);
@@ -140,14 +149,15 @@ export function powRatioNearOne(bn: bigint, bd: bigint, en: bigint, ed: bigint, 
   let pL = ul;
   let mH = uh;
   let mL = ul;
-  for (let n = 2; n < 200; n++) {
+  for (let n = 2; n <= 200; n++) {
     pH = ddMul(pH, pL, uh, ul);
     pL = lo;
-    pH = ddDiv(pH, pL, n, 0);
+    pH = ddMul(pH, pL, INV_H[n], INV_L[n]);
     pL = lo;
     mH = ddAdd(mH, mL, pH, pL);
     mL = lo;
     if (Math.abs(pH) < Math.abs(mH) * STOP) break;
+    if (n === 200) return undefined;
   }
   // q = −scale·expm1(u) = scale·(1 − v)
   const qh = ddMul(-mH, -mL, s, 0);

@@ -59,8 +59,14 @@ export function calculateFeeAmount(pool: Pool, amount: bigint, dropFees: boolean
 
 /** `SwapEngine::swap` limit conversion: U64F64(limit_rao) / 1e9. */
 export function limitPriceFromRao(limitRao: bigint): bigint {
-  return safeDiv(fromInt(limitRao), fromInt(1_000_000_000n));
+  if (limitRao !== lastLimit.rao) {
+    lastLimit.rao = limitRao;
+    lastLimit.price = safeDiv(fromInt(limitRao), fromInt(1_000_000_000n));
+  }
+  return lastLimit.price;
 }
+/** The last limit converted (callers pass the same max_price / min_price again and again). */
+const lastLimit = { rao: -1n, price: 0n };
 
 /** `convert_deltas`: output for a net input, on the pool's current reserves. */
 export function convertDeltas(side: SwapSide, quote: bigint, x: bigint, y: bigint, deltaIn: bigint): bigint {

@@ -2,7 +2,7 @@
 // aggregate holders of a `detail: pools` subnet).
 import * as z from "zod";
 import { sellSchema } from "./populations.js";
-import { amount, count, positiveInt, probability, u16 } from "./primitives.js";
+import { amount, count, numberOrExpression, positiveInt, probability, u16 } from "./primitives.js";
 
 export const subnetStartSchema = z
   .strictObject({
@@ -50,6 +50,15 @@ export const subnetHoldersSchema = z
       .strictObject({ sell: sellSchema })
       .prefault({})
       .describe("One hotkey standing for all the subnet's miners."),
+    buyers: z
+      .strictObject({
+        taoPerDay: numberOrExpression(["day", "u", "z"])
+          .default(0)
+          .describe("TAO spent per day buying the subnet's alpha (add_stake to the owner's hotkey, TAO from outside the run); variables day (0-based), u, z. Default 0 (none)."),
+        everyBlocks: positiveInt().default(360).describe("Blocks between purchases (the daily amount is spread evenly). Default 360."),
+      })
+      .prefault({})
+      .describe("Outside buyers of the subnet's alpha (stakers and users of its service, in aggregate), as a full subnet's `users`."),
   })
   .prefault({})
   .describe("Aggregate holders of a `detail: pools` subnet (ignored otherwise): who receives the alpha paid at each drain and how they sell. Not chain entities: the chain pays individual neurons.");

@@ -4,15 +4,14 @@
 // Run: npx tsx scenarios/generators/defaultScenario.ts
 import { writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { MAINNET, MINER_SALES, OWNER_SALES, VALIDATOR_SALES, gini, shares, subnetYaml } from "./mainnetScenario.js";
+import { MAINNET, MINER_SALES, OWNER_SALES, VALIDATOR_SALES, buyersPerDay, gini, shares, subnetYaml } from "./mainnetScenario.js";
 
 export const DEFAULT_NETWORK = {
-  subnets: 32, // ASSUMPTION: mainnet's 32 largest subnets stand for the network (the other 96 hold ≈ 1/4 of emission)
+  subnets: 12, // ASSUMPTION: mainnet's 32 largest subnets stand for the network (the other 96 hold ≈ 1/4 of emission)
   focusRank: 8, // the subnet in full detail: a mid-size subnet of the 32
   validators: 64,
   validatorRootStake: 6_250, // TAO each: 64 × 6,250 = 400k, as mainnet's full subnets (16 × 25k): ASSUMPTION
   miners: 192,
-  userTaoPerDay: 50, // ASSUMPTION: outside buyers of the focus subnet's alpha (the first landing's default)
 };
 
 function focusBody(): string {
@@ -20,7 +19,6 @@ function focusBody(): string {
   return `      hyperparameters: { yuma3: true, liquidAlpha: false },
       validators: [{ strategy: honest, count: ${d.validators}, stakeWeight: "1 / (i + 1)", noiseSigma: 0.05, rootStake: ${d.validatorRootStake}, sell: ${VALIDATOR_SALES} }],
       miners: [{ strategy: honest, count: ${d.miners}, quality: "0.2 + 0.8 * u", drift: 0.01, sell: ${MINER_SALES} }],
-      users: [{ strategy: demand, taoPerDay: ${d.userTaoPerDay} }],
       owner: { sell: ${OWNER_SALES} }`;
 }
 
@@ -37,15 +35,15 @@ export function defaultYaml(): string {
 #   whole network, so each gets a larger share than on mainnet. Ages, pools, root stake of the 4
 #   aggregate validators and holders who sell as in \`mainnet\`.
 # - Focus: subnet ${d.focusRank} (share ${(sh[d.focusRank - 1] * 100).toFixed(1)} %) in full detail: ${d.validators} honest validators (stake ∝ 1/(i+1),
-#   ${d.validatorRootStake.toLocaleString("en-US")} TAO of root stake each), ${d.miners} honest miners, outside buyers spending ${d.userTaoPerDay} TAO a day;
+#   ${d.validatorRootStake.toLocaleString("en-US")} TAO of root stake each), ${d.miners} honest miners; outside buyers as in \`mainnet\`;
 #   Yuma3 without liquid alpha. The other ${d.subnets - 1} subnets are \`detail: pools\`: the chain's coinbase, pools,
 #   moving prices, root dividends and claims, with aggregate holders and no per-neuron epoch.
 # - Chain: 0.5 TAO per block (total issuance 11.8 M), TaoWeight 0.18, tempo 360 (see \`mainnet\`).
 format: taosim.scenario/1
 name: default
-description: "Quick start: one subnet in full detail (64 validators, 192 miners) inside a 32-subnet network with mainnet's emission shape, 0.5 TAO/block, TaoWeight 0.18, holders who sell; 30 days, 2 replicates."
+description: "Quick start: one subnet in full detail (64 validators, 192 miners) inside a 12-subnet network with mainnet's emission shape, 0.5 TAO/block, TaoWeight 0.18, holders who sell; 14 days, 2 replicates."
 seed: 1
-duration: { days: 30 }
+duration: { days: 14 }
 chain:
   totalIssuance: 11800000
   taoWeight: 0.18
@@ -56,7 +54,8 @@ sample:
   chainEveryBlocks: 360
 subnets:
 `;
-  return header + sh.map((s, k) => subnetYaml(k + 1, s, m.priceSum, k + 1 === d.focusRank ? focusBody() : undefined)).join("\n") + "\n";
+  const buyers = buyersPerDay(d.subnets, sh.map((x) => x * m.priceSum));
+  return header + sh.map((s, k) => subnetYaml(k + 1, s, m.priceSum, buyers[k], k + 1 === d.focusRank ? focusBody() : undefined)).join("\n") + "\n";
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

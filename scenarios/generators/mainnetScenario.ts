@@ -3,6 +3,7 @@
 // is a constant below, documented in the file it writes. Run: npx tsx scenarios/generators/mainnetScenario.ts
 import { writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import seedrandom from "seedrandom";
 
 export const MAINNET = {
   subnets: 128, // SubnetLimit: mainnet has been at its 128-subnet limit since 2025
@@ -23,7 +24,26 @@ export const MAINNET = {
   fullValidators: 16,
   fullRootStake: 25_000, // per full-detail validator (2 × 16 × 25k = 0.8 M): ASSUMPTION
   fullMiners: 96,
+  soldPerDay: 5_000, // alpha a subnet's holders sell a day: 7200 alpha × (owner 18 % × ½ + miners 41 % × 1 + validators 41 % × ½) ≈ 5,000
+  buyersMean: 0.8, // ASSUMPTION: outside buyers spend on average 0.8 × the TAO value of those sales (prices drift down, as through 2025)
+  buyersSpread: 0.8, // ASSUMPTION: σ of the lognormal per-subnet factor on that (some subnets attract buyers, others not)
+  buyersNoise: 0.5, // ASSUMPTION: day-to-day relative noise of each subnet's buying
+  buyersSeed: "mainnet-buyers", // the generator's own stream for the per-subnet factors
 };
+
+/**
+ * Each subnet's outside buyers in TAO a day, as a scenario expression: soldPerDay × price × factor_r,
+ * factor_r = buyersMean · exp(σ·N − σ²/2) drawn once per rank, times (1 + noise·z) each day, floored at 0.
+ */
+export function buyersPerDay(n: number, prices: readonly number[]): string[] {
+  const m = MAINNET;
+  const rand = seedrandom(m.buyersSeed);
+  return prices.slice(0, n).map((price) => {
+    const g = Math.sqrt(-2 * Math.log(1 - rand())) * Math.cos(2 * Math.PI * rand()); // Box–Muller
+    const level = m.soldPerDay * price * m.buyersMean * Math.exp(m.buyersSpread * g - (m.buyersSpread * m.buyersSpread) / 2);
+    return `max(0, ${Number(level.toPrecision(4))} * (1 + ${m.buyersNoise} * z))`;
+  });
+}
 
 export function shares(n = MAINNET.subnets, s = MAINNET.zipfS, q = MAINNET.zipfQ): number[] {
   const w = Array.from({ length: n }, (_, k) => (k + 1 + q) ** -s);
@@ -47,7 +67,7 @@ const r6 = (x: number): number => Number(x.toPrecision(6));
  * One subnet's line: pool from its age and price (share × Σ prices), a mature start, and either the
  * aggregate holders of a `detail: pools` subnet or the given full-detail body (validators, miners, ...).
  */
-export function subnetYaml(rank: number, share: number, priceSum: number, fullBody?: string): string {
+export function subnetYaml(rank: number, share: number, priceSum: number, buyers: string, fullBody?: string): string {
   const m = MAINNET;
   const age = ageOf(rank);
   const alphaIn = Math.round(m.alphaInBase + m.alphaInPerBlock * age);
@@ -56,9 +76,11 @@ export function subnetYaml(rank: number, share: number, priceSum: number, fullBo
   const taoReserve = r6(price * alphaIn);
   const head = `  - { netuid: ${rank}, pool: { taoReserve: ${taoReserve}, alphaReserve: ${alphaIn} }, validatorStake: ${alphaOut}, start: { age: ${age} }`;
   if (fullBody === undefined) return `${head}, detail: pools,
-      holders: { validators: { count: ${m.aggregateValidators}, rootStake: ${m.aggregateRootStake}, sell: ${VALIDATOR_SALES} }, miners: { sell: ${MINER_SALES} } }, owner: { sell: ${OWNER_SALES} } }`;
+      holders: { validators: { count: ${m.aggregateValidators}, rootStake: ${m.aggregateRootStake}, sell: ${VALIDATOR_SALES} }, miners: { sell: ${MINER_SALES} },
+        buyers: { taoPerDay: "${buyers}" } }, owner: { sell: ${OWNER_SALES} } }`;
   return `${head},
-${fullBody} }`;
+${fullBody},
+      users: [{ strategy: demand, taoPerDay: "${buyers}" }] }`;
 }
 
 function fullDetailBody(): string {
@@ -102,7 +124,12 @@ export function mainnetYaml(): string {
 #   stake each; the ${m.fullValidators} validators of each full subnet ${m.fullRootStake.toLocaleString("en-US")} each: ≈ 3.6 M TAO on root
 #   (ASSUMPTION, of mainnet's order of magnitude). Root claims: the chain's default Swap.
 # - Holders who sell (ASSUMPTION): miners sell all their payouts every epoch (costs are paid in
-#   fiat), validators half, owners half; the pools subnets' aggregate holders likewise.
+#   fiat), validators half, owners half; the pools subnets' aggregate holders likewise: ≈ ${m.soldPerDay.toLocaleString("en-US")} alpha a day
+#   per subnet (7200 alpha × (owner 18 % × ½ + miners 41 % × 1 + validators 41 % × ½)).
+# - Outside buyers (ASSUMPTION): each subnet's stakers and service users, in aggregate, spend
+#   ${m.soldPerDay.toLocaleString("en-US")} × price × f_r TAO a day, f_r = ${m.buyersMean} · lognormal(σ ${m.buyersSpread}, mean 1) drawn once per subnet
+#   (generator stream "${m.buyersSeed}"), times (1 + ${m.buyersNoise}·z) day to day: on average 0.8 × the holders'
+#   sales, so prices drift down as they did through 2025, and subnets diverge as they do on mainnet.
 # - Full detail: rank ${m.fullRanks.join(" and rank ")}: ${m.fullValidators} validators (stake ∝ 1/(i+1)), ${m.fullMiners} miners.
 format: taosim.scenario/1
 name: mainnet
@@ -115,7 +142,8 @@ chain:
 sample: { neuronsEveryEpochs: 10 }
 subnets:
 `;
-  return header + sh.map((s, k) => subnetYaml(k + 1, s, m.priceSum, m.fullRanks.includes(k + 1) ? fullDetailBody() : undefined)).join("\n") + "\n";
+  const buyers = buyersPerDay(m.subnets, sh.map((x) => x * m.priceSum));
+  return header + sh.map((s, k) => subnetYaml(k + 1, s, m.priceSum, buyers[k], m.fullRanks.includes(k + 1) ? fullDetailBody() : undefined)).join("\n") + "\n";
 }
 
 export function gini(x: number[]): number {

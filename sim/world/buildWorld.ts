@@ -37,7 +37,7 @@ function keyCounts(sc: Scenario): { hotkeys: number; coldkeys: number } {
   for (const s of sc.subnets) {
     if (s.detail === "pools") {
       hotkeys += s.holders.validators.count + 2; // validators, miners, owner
-      coldkeys += s.holders.validators.count + 2;
+      coldkeys += s.holders.validators.count + 3; // and the outside buyers
       continue;
     }
     const v = s.validators.reduce((a, g) => a + g.count, 0);

@@ -7,7 +7,7 @@ import { TWO32 } from "../../models/chainConstants.js";
 import type { ResolvedSubnet } from "../../scenarios/schema.js";
 import { BurnClock } from "./registrationOps.js";
 import { Role } from "./roles.js";
-import { rao } from "./scenarioValues.js";
+import { fieldEvaluator, rao } from "./scenarioValues.js";
 import type { SubnetWorld } from "./SubnetWorld.js";
 import type { World } from "./World.js";
 
@@ -91,6 +91,12 @@ export function populatePoolsSubnet(world: World, s: ResolvedSubnet, sub: Subnet
     assignNominatorAlpha(econ, i, hk, s.start.nominatorAlpha / h.count);
     const root = rao(h.rootStake) - econ.keys.stake[0][hk]; // the largest rootStake any pools subnet gives it
     if (root > 0n) world.addRootStake(hk, ck, root);
+  }
+  const b = s.holders.buyers;
+  if (b.taoPerDay !== 0) {
+    // outside buyers: the full subnets' `users` machinery (runTrades), one coldkey for all of them
+    const f = fieldEvaluator(b.taoPerDay, ["day", "u", "z"], world.rng.stream(`subnet/${s.netuid}/holders/buyers/taoPerDay`));
+    world.users.push({ sub, group: 0, coldkey: world.nextColdkey++, taoPerDay: (day) => f({ day }), everyBlocks: b.everyBlocks });
   }
   sub.aggregate = true;
   world.validators.push([]);
