@@ -1,19 +1,12 @@
 // The proven short road to pow_ratio_scaled's series (powRatioBounds.ts) against the reference port.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { ACC, seriesExponent } from "../../test/helpers/powRatioInputs.js";
 import { powRatioBySeriesBounds, powRatioSeriesRange } from "./powRatioBounds.js";
 import { powRatioScaled } from "./powRatioScaled.js";
 
-const ACC = 10n ** 18n;
 const U64 = (1n << 64n) - 1n;
 const requestedFor = (precision: number, scale: bigint) => Math.max(precision, 32, scale.toString(2).length + 8);
-const gcd = (a: bigint, b: bigint): bigint => (b === 0n ? a : gcd(b, a % b));
-/** Exponent parts the series path takes (reduced, one part above 1024). */
-const seriesExponent = fc
-  .tuple(fc.bigInt({ min: 10n ** 16n, max: 99n * 10n ** 16n }), fc.boolean())
-  .map(([w2, flip]): [bigint, bigint] => (flip ? [ACC - w2, w2] : [w2, ACC - w2]))
-  .map(([n, d]): [bigint, bigint] => [n / gcd(n, d), d / gcd(n, d)])
-  .filter(([n, d]) => n > 1024n || d > 1024n);
 
 describe("powRatioBySeriesBounds", () => {
   it("equals the series on chain-buy shaped inputs (x/(x + dx), dx ≤ x/1000) and answers almost all of them", () => {

@@ -1,17 +1,10 @@
 // The double-double road to pow_ratio_scaled near a base of one (powRatioNearOne.ts) against the reference port.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { ACC, seriesExponent } from "../../test/helpers/powRatioInputs.js";
 import { powRatioNearOne } from "./powRatioNearOne.js";
 import { powRatioScaled } from "./powRatioScaled.js";
 
-const ACC = 10n ** 18n;
-const gcd = (a: bigint, b: bigint): bigint => (b === 0n ? a : gcd(b, a % b));
-/** Exponent parts the series path takes (reduced, one part above 1024), both directions of the weights. */
-const seriesExponent = fc
-  .tuple(fc.bigInt({ min: 10n ** 16n, max: 99n * 10n ** 16n }), fc.boolean())
-  .map(([w2, flip]): [bigint, bigint] => (flip ? [ACC - w2, w2] : [w2, ACC - w2]))
-  .map(([n, d]): [bigint, bigint] => [n / gcd(n, d), d / gcd(n, d)])
-  .filter(([n, d]) => n > 1024n || d > 1024n);
 
 describe("powRatioNearOne", () => {
   it("equals the series on chain buys (x/(x + dx), dx ≤ x/10^5) and answers almost all of them", () => {

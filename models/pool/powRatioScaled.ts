@@ -142,24 +142,8 @@ export function powRatioScaled(
     const targetNum = baseNum ** expNum * scale ** expDen;
     return nthRootRatioFloor(targetNum, baseDen ** expNum, expDen);
   }
-  const m = lastSeries;
-  if (m.bn === baseNum && m.bd === baseDen && m.en === expNum && m.ed === expDen && m.precision === precision && m.scale === scale) return m.result;
-  const result = powSeries(baseNum, baseDen, expNum, expDen, precision, scale, scaleBits);
-  m.bn = baseNum;
-  m.bd = baseDen;
-  m.en = expNum;
-  m.ed = expDen;
-  m.precision = precision;
-  m.scale = scale;
-  m.result = result;
-  return result;
+  return powSeries(baseNum, baseDen, expNum, expDen, precision, scale, scaleBits);
 }
-
-/**
- * The last series evaluation (a pure function of its arguments): a swap step evaluates the same
- * power twice (price_target, then convert_deltas on the same input).
- */
-const lastSeries = { bn: -1n, bd: -1n, en: -1n, ed: -1n, precision: -1, scale: -1n, result: 0n };
 
 /** The crate's fixed-point ln/exp path of pow_ratio_scaled (reduced exponent, positive inputs). */
 function powSeries(baseNum: bigint, baseDen: bigint, expNum: bigint, expDen: bigint, precision: number, scale: bigint, scaleBits: number): bigint {
