@@ -1,6 +1,6 @@
 // Problems found in a scenario: each with its position in the file, the field path and
 // "expected …, found …". A ScenarioError is a TaosimInputError (code "scenario"; exit 2 in the CLI).
-import { TaosimInputError, type InputProblem } from "../sim/inputError.js";
+import { TaosimInputError, type InputProblem } from "./inputError.js";
 
 /** One problem of a scenario: an input problem without its code (always "scenario"). */
 export type ScenarioProblem = Omit<InputProblem, "code">;

@@ -15,7 +15,7 @@ export { runEpoch, EpochScratch } from "../models/consensus/runEpoch.js";
 export { EpochTrace } from "../models/consensus/epochTrace.js";
 export type { EpochTraceJson } from "./cli/formatEpochTrace.js";
 export type { EpochInput, EpochOutput, EpochHyperparameters, Arith } from "../models/consensus/types.js";
-export { TaosimInputError, type InputProblem, type TaosimInputErrorCode } from "./inputError.js";
+export { TaosimInputError, type InputProblem, type TaosimInputErrorCode } from "../scenarios/inputError.js";
 export type { EpochResult } from "./epochResult.js";
 
 export interface RunScenarioOptions {

@@ -33,7 +33,7 @@ export function defaultYaml(): string {
 # - ${d.subnets} subnets with mainnet's share shape ∝ (r + ${m.zipfQ})^−${m.zipfS} over ranks 1..${d.subnets} (largest ${(sh[0] * 100).toFixed(1)} %,
 #   Gini ${gini(sh).toFixed(3)}) and Σ prices ${m.priceSum}: ASSUMPTION, mainnet's ${d.subnets} largest subnets stand for the
 #   whole network, so each gets a larger share than on mainnet. Ages, pools, root stake of the 4
-#   aggregate validators and holders who sell as in \`mainnet\`.
+#   aggregate validators, holders who sell and outside buyers as in \`mainnet\`.
 # - Focus: subnet ${d.focusRank} (share ${(sh[d.focusRank - 1] * 100).toFixed(1)} %) in full detail: ${d.validators} honest validators (stake ∝ 1/(i+1),
 #   ${d.validatorRootStake.toLocaleString("en-US")} TAO of root stake each), ${d.miners} honest miners; outside buyers as in \`mainnet\`;
 #   Yuma3 without liquid alpha. The other ${d.subnets - 1} subnets are \`detail: pools\`: the chain's coinbase, pools,

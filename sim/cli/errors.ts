@@ -1,8 +1,8 @@
 // The CLI's errors: the one input error (sim/inputError.ts, re-exported here) and CommandExit.
 export {
   INPUT_ERROR_EXIT_CODE, TaosimInputError, isTaosimInputError, type InputProblem, type TaosimInputErrorCode, type TaosimInputErrorInit,
-} from "../inputError.js";
-import { TaosimInputError } from "../inputError.js";
+} from "../../scenarios/inputError.js";
+import { TaosimInputError } from "../../scenarios/inputError.js";
 
 /** @deprecated The same class as TaosimInputError, whose constructor takes several problems; kept so old call sites compile. */
 export const TaosimInputErrors = TaosimInputError;

@@ -14,7 +14,7 @@ import { DEFAULT_STUDY_SEED, runStudy, type RunStudyOptions, type StudyResult } 
 import { STUDY_SETTINGS, studySetting } from "../studies/studySettings.js";
 import { STUDY_DESCRIPTIONS, type StudyName } from "../studies/studyRegistry.js";
 import { didYouMean } from "../../scenarios/schemaAt.js";
-import { TaosimInputError } from "../inputError.js";
+import { TaosimInputError } from "../../scenarios/inputError.js";
 
 const FILE = "--set";
 

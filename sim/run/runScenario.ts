@@ -6,7 +6,7 @@ import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { buildReport } from "../../reports/buildReport.js";
-import { TaosimInputError } from "../inputError.js";
+import { TaosimInputError } from "../../scenarios/inputError.js";
 import type { ManifestTaskRow, RunManifestFile } from "../parallel/manifest.js";
 import { createProgressReporter } from "../parallel/progressReporter.js";
 import { parseShard } from "../parallel/runTasksOptions.js";
