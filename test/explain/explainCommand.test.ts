@@ -1,4 +1,4 @@
-// `taosim explain` end to end on a small run (the default scenario for one day, 2 replicates, from a file):
+// `taosim explain` end to end on a small run (one subnet of 64 validators and 192 miners for one day, 2 replicates, from a file):
 // the re-run reproduces the neurons.csv row it explains; bad input exits 2 saying what exists; a changed
 // scenario file exits 2; a row the re-run does not reproduce exits 1. Nothing on stdout unless explained.
 import { appendFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -8,7 +8,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { main } from "../../sim/cli/main.js";
 import * as runModule from "../../sim/cli/commands/run.js";
 import * as explainModule from "../../sim/cli/commands/explain.js";
-import { builtinText } from "../../scenarios/library.js";
 
 const root = mkdtempSync(join(tmpdir(), "taosim-explain-"));
 const scenario = join(root, "small.yaml");
@@ -30,7 +29,7 @@ function neurons(dir: string): Record<string, string>[] {
 }
 
 beforeAll(async () => {
-  writeFileSync(scenario, builtinText("default") as string);
+  writeFileSync(scenario, readFileSync(new URL("../fixtures/one-subnet.yaml", import.meta.url), "utf8"));
   const r = await taosim("run", scenario, "--out", runDir, "--workers", "1", "--quiet", "--set", "duration.days=1");
   expect(r.code, r.err).toBe(0);
 }, 120_000);
