@@ -1,0 +1,68 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { compileArithmetic } from "./arithmeticExpression.js";
+import { compileExpression, compileNumberOrExpression } from "./expressions.js";
+
+const VARS = ["u", "i", "day"];
+
+/** The value (or the error message) an expression gives for `scope`, compiled by `compile`. */
+function outcome(compile: () => { evaluate(s: Record<string, number>): number }, scope: Record<string, number>): number | string {
+  try {
+    return compile().evaluate(scope);
+  } catch (err) {
+    return `throws ${(err as Error).message}`;
+  }
+}
+
+const spaces = fc.constantFrom("", " ", "  ", "\t");
+const numberText = fc.oneof(
+  fc.integer({ min: 0, max: 1000 }).map(String),
+  fc.double({ min: 0, max: 1e6, noNaN: true, noDefaultInfinity: true }).map(String).filter((s) => !s.includes("e")),
+  fc.constantFrom("0.1", "0.2", "0.3", ".5", "5.", "1e3", "2.5E-3", "1e-7", "0", "7200", "1e308", "1e-320"),
+);
+const arithmetic: fc.Arbitrary<string> = fc.letrec<{ expr: string }>((tie) => ({
+  expr: fc.oneof(
+    { depthSize: "small", withCrossShrink: true },
+    numberText,
+    fc.constantFrom(...VARS),
+    fc.tuple(tie("expr"), spaces, fc.constantFrom("+", "-", "*", "/"), spaces, tie("expr")).map((p) => p.join("")),
+    fc.tuple(fc.constantFrom("-", "+", "- -"), spaces, tie("expr")).map((p) => p.join("")),
+    tie("expr").map((e) => `(${e})`),
+  ),
+})).expr;
+const value = fc.oneof(fc.double({ noNaN: true, noDefaultInfinity: true }), fc.constantFrom(0, -0, 0.5, 1, 3, 1e-300, 1e300));
+
+describe("compileArithmetic (plain arithmetic without mathjs)", () => {
+  it("gives exactly mathjs's value or error for random arithmetic expressions", () => {
+    fc.assert(
+      fc.property(arithmetic, value, value, value, (src, u, i, day) => {
+        expect(compileArithmetic(src, VARS)).not.toBeNull(); // the fast path is the one under test
+        const scope = { u, i, day };
+        const fast = outcome(() => compileNumberOrExpression(src, VARS), scope);
+        const viaMathjs = outcome(() => compileExpression(src, VARS), scope);
+        expect(Object.is(fast, viaMathjs) || fast === viaMathjs, `${src} at ${JSON.stringify(scope)}: ${fast} vs ${viaMathjs}`).toBe(true);
+      }),
+      { numRuns: 3000, seed: 17 },
+    );
+  });
+
+  it("evaluates the built-in scenarios' formulas by hand", () => {
+    expect(compileArithmetic("0.2 + 0.8 * u", ["u"])?.({ u: 0.25 })).toBe(0.4);
+    expect(compileArithmetic("1 / (i + 1)", ["i"])?.({ i: 3 })).toBe(0.25);
+    expect(compileArithmetic("50 + 10 * day", ["day"])?.({ day: 2 })).toBe(70);
+    expect(compileArithmetic("2 - 3 - 4", [])?.({})).toBe(-5); // left-associative
+    expect(compileArithmetic("8 / 4 / 2", [])?.({})).toBe(1);
+    expect(compileArithmetic("-u * 2", ["u"])?.({ u: 1.5 })).toBe(-3);
+  });
+
+  it.each(["sqrt(u)", "2u", "u^2", "pi * u", "u % 2", "u!", "2 ** 3", "u > 0.5 ? 1 : 0", "x + 1", "1 +", "(u", "u)", "0x10", "u\n1", "u'", "e"])(
+    "leaves %s to mathjs",
+    (src) => {
+      expect(compileArithmetic(src, ["u"])).toBeNull();
+    },
+  );
+
+  it("keeps the load-time trial: a non-finite value at 0.5 is refused as by mathjs", () => {
+    expect(() => compileNumberOrExpression("1 / (u - 0.5)", ["u"])).toThrow('expected an expression with a finite real value, found Infinity from "1 / (u - 0.5)"');
+  });
+});
