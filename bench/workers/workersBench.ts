@@ -2,7 +2,8 @@
 // warmed before timing; each task's parts are written as in a run), the speed-up, and peak RSS of a
 // 40- vs 400-task sweep measured in child processes; then the same throughput for the built-in
 // `default` scenario on the engine's runner, and the machine's own two-process scaling to judge the
-// speed-ups against. Rows only; the bench command writes files.
+// speed-ups against, and worker start-up and per-task overhead (workerStartup.ts). Rows only; the
+// bench command writes files.
 import { execFileSync, spawn } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -12,7 +13,8 @@ import type { BenchRow } from "../common/benchRow.js";
 import { createExecutor, type ExecutorName } from "../../sim/parallel/executors/index.js";
 import { PartStore } from "../../sim/parallel/PartStore.js";
 import { BENCH_RUNNER, benchSweep } from "./sweepTasks.js";
-import type { TaskSpec } from "../../sim/parallel/types.js";
+import type { TaskInputOf, TaskSpec } from "../../sim/parallel/types.js";
+import { benchWorkerStartup } from "./workerStartup.js";
 
 const TASKS = 40;
 
@@ -23,6 +25,7 @@ export async function benchWorkers(scale: number): Promise<BenchRow[]> {
   const two = await throughput("piscina", 2, work, trials);
   const rows: BenchRow[] = [one.row, two.row, ratioRow("speed-up 2 vs 1 worker (x)", two.perSecond / one.perSecond)];
   const engine = await engineSweep(scale);
+  rows.push(...(await benchWorkerStartup(scale, engine.runnerModule)));
   const engineOne = await throughput("inline", 1, 0, 1, engine);
   const engineTwo = await throughput("piscina", 2, 0, 1, engine);
   rows.push(engineOne.row, engineTwo.row, ratioRow("default scenario: speed-up 2 vs 1 worker (x)", engineTwo.perSecond / engineOne.perSecond));
@@ -67,14 +70,16 @@ interface Sweep {
   label: string;
   tasks: TaskSpec[];
   runnerModule: string;
+  taskInput?: TaskInputOf;
 }
 
 /** The built-in `default` scenario with 8 replicates, shortened to fit the scale, on the real runner. */
 async function engineSweep(scale: number): Promise<Sweep> {
-  const { prepareRun, runnerModulePath, taskSpecs } = await import("../../sim/run/prepareRun.js");
+  const { prepareRun, runnerModulePath, taskInputOf, taskSpecs } = await import("../../sim/run/prepareRun.js");
   const days = Math.max(1, Math.round(2 * scale));
-  const tasks = taskSpecs(prepareRun("default", ["replicates=8", `duration.days=${days}`], undefined));
-  return { label: `default scenario (${days} d) × ${tasks.length}`, tasks, runnerModule: runnerModulePath() };
+  const prepared = prepareRun("default", ["replicates=8", `duration.days=${days}`], undefined);
+  const tasks = taskSpecs(prepared);
+  return { label: `default scenario (${days} d) × ${tasks.length}`, tasks, runnerModule: runnerModulePath(), taskInput: taskInputOf(prepared) };
 }
 
 async function throughput(executorName: ExecutorName, workers: number, work: number, trials: number, sweep?: Sweep): Promise<{ row: BenchRow; perSecond: number }> {
@@ -82,7 +87,7 @@ async function throughput(executorName: ExecutorName, workers: number, work: num
   const runnerModule = sweep?.runnerModule ?? BENCH_RUNNER;
   const out = mkdtempSync(join(tmpdir(), "taosim-bench-workers-"));
   const store = new PartStore(out);
-  const executor = createExecutor(executorName, { runnerModule, workers });
+  const executor = createExecutor(executorName, { runnerModule, workers, taskInput: sweep?.taskInput });
   const perTaskUs: number[] = [];
   try {
     await store.open();
