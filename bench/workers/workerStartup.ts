@@ -7,9 +7,9 @@ import { Piscina } from "piscina";
 import type { BenchRow } from "../common/benchRow.js";
 import { executeTask } from "../../sim/parallel/executeTask.js";
 import type { WorkerData, WorkerPing } from "../../sim/parallel/taskWorker.js";
-import type { WorkerRequest } from "../../sim/parallel/types.js";
+import type { TaskOutcome, WorkerRequest } from "../../sim/parallel/types.js";
 import { workerScript } from "../../sim/parallel/workerScript.js";
-import { BENCH_RUNNER, benchSweep } from "./sweepTasks.js";
+import { BENCH_RUNNER, benchSweep, mustBeOk } from "./sweepTasks.js";
 
 type Pool = Piscina<WorkerRequest | WorkerPing, unknown>;
 
@@ -35,7 +35,8 @@ async function startUpUs(runnerModule: string | null, trials: number): Promise<n
 async function roundTripUs(where: "thread" | "inline", count: number): Promise<number[]> {
   const request: WorkerRequest = { runnerModule: BENCH_RUNNER, spec: benchSweep(4, 0, 0).tasks[0] };
   const pool = where === "thread" ? newPool(BENCH_RUNNER) : null;
-  const runOne = pool === null ? () => executeTask(request) : () => pool.run(request);
+  const run = pool === null ? () => executeTask(request) : () => pool.run(request) as Promise<TaskOutcome>;
+  const runOne = async () => mustBeOk(await run());
   const samples: number[] = [];
   try {
     for (let i = 0; i < 20; i++) await runOne(); // warm-up

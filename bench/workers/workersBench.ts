@@ -12,7 +12,7 @@ import { fileURLToPath } from "node:url";
 import type { BenchRow } from "../common/benchRow.js";
 import { createExecutor, type ExecutorName } from "../../sim/parallel/executors/index.js";
 import { PartStore } from "../../sim/parallel/PartStore.js";
-import { BENCH_RUNNER, benchSweep } from "./sweepTasks.js";
+import { BENCH_RUNNER, benchSweep, mustBeOk } from "./sweepTasks.js";
 import type { TaskInputOf, TaskSpec } from "../../sim/parallel/types.js";
 import { benchWorkerStartup } from "./workerStartup.js";
 
@@ -33,6 +33,7 @@ export async function benchWorkers(scale: number): Promise<BenchRow[]> {
   rows.push(
     ratioRow("machine: 2 processes vs 1 (x)", machine),
     ratioRow("40-task sweep speed-up / machine scaling (x)", two.perSecond / one.perSecond / machine),
+    ratioRow("default scenario speed-up / machine scaling (x)", engineTwo.perSecond / engineOne.perSecond / machine),
   );
   const rss40 = peakRssKiB(TASKS);
   const rss400 = peakRssKiB(TASKS * 10);
@@ -91,10 +92,10 @@ async function throughput(executorName: ExecutorName, workers: number, work: num
   const perTaskUs: number[] = [];
   try {
     await store.open();
-    await executor.run(tasks.slice(0, workers), async () => undefined); // start and warm the threads
+    await executor.run(tasks.slice(0, workers), async (outcome) => void mustBeOk(outcome)); // start and warm the threads
     for (let trial = 0; trial < trials; trial++) {
       const t0 = process.hrtime.bigint();
-      await executor.run(tasks, async (outcome) => void (await store.write(outcome)));
+      await executor.run(tasks, async (outcome) => void (await store.write(mustBeOk(outcome))));
       perTaskUs.push(Number(process.hrtime.bigint() - t0) / 1000 / tasks.length);
     }
   } finally {
