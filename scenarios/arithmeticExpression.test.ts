@@ -2,6 +2,9 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { compileArithmetic } from "./arithmeticExpression.js";
 import { compileExpression, compileNumberOrExpression } from "./expressions.js";
+import { resolveScenario } from "./schema.js";
+import { executeRun } from "../sim/run/runTask.js";
+import { csvRows } from "../sim/run/tableCsv.js";
 
 const VARS = ["u", "i", "day"];
 
@@ -64,5 +67,30 @@ describe("compileArithmetic (plain arithmetic without mathjs)", () => {
 
   it("keeps the load-time trial: a non-finite value at 0.5 is refused as by mathjs", () => {
     expect(() => compileNumberOrExpression("1 / (u - 0.5)", ["u"])).toThrow('expected an expression with a finite real value, found Infinity from "1 / (u - 0.5)"');
+  });
+});
+
+describe("a run with plain-arithmetic formulas", () => {
+  // The same values written so that mathjs evaluates them ("min(x, 1)" and "x * 1" are x here).
+  const scenario = (quality: string, stakeWeight: string) =>
+    resolveScenario({
+      name: "fast-path", seed: 5, duration: { days: 1 },
+      subnets: [{
+        netuid: 1, tempo: 360, pool: { taoReserve: 20000, alphaReserve: 400000 }, validatorStake: 500000,
+        validators: [{ strategy: "honest", count: 4, stakeWeight, noiseSigma: 0.05 }],
+        miners: [{ strategy: "honest", count: 12, quality }],
+      }],
+    });
+  const tables = (s: ReturnType<typeof scenario>) => {
+    const r = executeRun({ index: 0, point: 0, replicate: 0, seed: 9, params: {} }, s);
+    return Object.values(r.tables).map((t) => csvRows(t));
+  };
+
+  it("writes the bytes of the same run evaluated by mathjs", () => {
+    expect(compileArithmetic("min(0.2 + 0.8 * u, 1)", ["u"])).toBeNull();
+    const fast = tables(scenario("0.2 + 0.8 * u", "1 / (i + 1)"));
+    const viaMathjs = tables(scenario("min(0.2 + 0.8 * u, 1)", "max(1 / (i + 1), 0)"));
+    expect(fast[0].length).toBeGreaterThan(0);
+    expect(fast).toEqual(viaMathjs);
   });
 });
