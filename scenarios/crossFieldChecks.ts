@@ -2,7 +2,8 @@
 // custom issue whose message starts with "expected " and whose params.found says what was found.
 import type * as z from "zod";
 import { formatFieldPath, parseFieldPath } from "./fieldPath.js";
-import { BLOCKS_PER_DAY, scenarioObjectSchema, type ScenarioObject } from "./fields/scenarioObject.js";
+import { scenarioObjectSchema, type ScenarioObject } from "./fields/scenarioObject.js";
+import { BLOCKS_PER_DAY, durationInBlocks, slowestTempo } from "./scenarioDuration.js";
 import { DEFAULT_MINERS, DEFAULT_VALIDATORS } from "./fields/subnet.js";
 import { acceptedKinds, didYouMean, enumValues, schemaAt } from "./schemaAt.js";
 
@@ -13,18 +14,7 @@ function report(ctx: Ctx, path: Path, expected: string, found: string, atKey = f
   ctx.addIssue({ code: "custom", path, message: `expected ${expected}`, params: atKey ? { found, atKey } : { found } });
 }
 
-/** Blocks in one "epoch" of the scenario: the slowest subnet's tempo. */
-export function slowestTempo(s: Pick<ScenarioObject, "subnets">): number {
-  return Math.max(...s.subnets.map((n) => n.tempo));
-}
-
-/** Length of the run in blocks. */
-export function durationInBlocks(s: Pick<ScenarioObject, "subnets" | "duration">): number {
-  const d = s.duration;
-  if (d.blocks !== undefined) return d.blocks;
-  if (d.epochs !== undefined) return d.epochs * slowestTempo(s);
-  return (d.days ?? 0) * BLOCKS_PER_DAY;
-}
+export { durationInBlocks, slowestTempo };
 
 function checkSubnet(s: ScenarioObject, i: number, ctx: Ctx): void {
   const subnet = s.subnets[i];

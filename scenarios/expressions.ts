@@ -3,7 +3,11 @@
 // functions are replaced by throwing stubs): import, createUnit, evaluate, parse, compile, simplify,
 // derivative, resolve, every random* and pickRandom, and assignments. Variables come only from the scope
 // the caller declares for the field (u, uid, epoch, day, …); randomness only through those variables.
-import { all, create, type EvalFunction, type MathNode } from "mathjs";
+// mathjs is loaded on first use (it takes ~1 s): a worker whose expressions are plain arithmetic
+// compiles them with compileArithmetic and never loads it.
+import { createRequire } from "node:module";
+import type { EvalFunction, MathJsInstance, MathNode } from "mathjs";
+import { compileArithmetic } from "./arithmeticExpression.js";
 
 /** What went wrong, phrased for `expected …, found …`. */
 export class ExpressionError extends Error {
@@ -30,15 +34,27 @@ const CONSTANTS = new Set(["pi", "e", "tau", "phi", "LN2", "LN10", "SQRT2", "SQR
 /** Refused in expressions but left intact in the instance: mathjs itself needs them. */
 const KEEP_INTERNAL = new Set(["typed", "config", "reviver", "replacer", "unit"]);
 
-const math = create(all, { number: "number" });
-const parseExpression = math.parse.bind(math);
-{
+let sandbox: MathJsInstance | null = null;
+
+/** The sandboxed mathjs instance, created on first use (CommonJS build: a synchronous load). */
+function math(): MathJsInstance {
+  if (sandbox !== null) return sandbox;
+  const { all, create } = createRequire(import.meta.url)("mathjs") as typeof import("mathjs");
+  const instance = create(all, { number: "number" });
   const refuse = (name: string) => () => {
     throw new Error(`${name} is not available in scenario expressions`);
   };
   const stubs: Record<string, () => never> = {};
-  for (const name of FORBIDDEN_FUNCTIONS) if (name in math && !KEEP_INTERNAL.has(name)) stubs[name] = refuse(name);
-  math.import(stubs, { override: true });
+  for (const name of FORBIDDEN_FUNCTIONS) if (name in instance && !KEEP_INTERNAL.has(name)) stubs[name] = refuse(name);
+  parseFn = instance.parse.bind(instance); // kept before the stubs replace `parse`
+  instance.import(stubs, { override: true });
+  return (sandbox = instance);
+}
+let parseFn: ((source: string) => MathNode) | null = null;
+
+function parseExpression(source: string): MathNode {
+  math();
+  return (parseFn as (source: string) => MathNode)(source);
 }
 
 /** A compiled expression: evaluate it with a value for each declared variable. */
@@ -62,7 +78,7 @@ function checkTree(root: MathNode, variables: ReadonlySet<string>): void {
       const name = callee(node);
       if (FORBIDDEN_FUNCTIONS.includes(name)) {
         problems.push(new ExpressionError("an expression without the forbidden function", `${name}()`));
-      } else if (!(name in math) || typeof (math as unknown as Record<string, unknown>)[name] !== "function") {
+      } else if (!(name in math()) || typeof (math() as unknown as Record<string, unknown>)[name] !== "function") {
         problems.push(new ExpressionError("a known mathjs function", `unknown function ${name}()`));
       }
     } else if (node.type === "SymbolNode" && !(parent?.type === "FunctionNode" && path === "fn")) {
@@ -122,11 +138,26 @@ export function compileExpression(source: string, variables: readonly string[]):
 /** A number, or an expression string compiled against `variables`. */
 export type NumberOrExpression = number | string;
 
-/** Evaluates a field that is either a plain number or an expression (compiled on each call). */
+/**
+ * Evaluates a field that is either a plain number or an expression (compiled on each call). Plain
+ * arithmetic skips mathjs (same values, same errors: see arithmeticExpression.ts); the expression was
+ * checked when the scenario was loaded, so only the evaluation is needed here.
+ */
 export function compileNumberOrExpression(
   value: NumberOrExpression,
   variables: readonly string[],
 ): CompiledExpression {
   if (typeof value === "number") return { source: String(value), variables: [], evaluate: () => value };
-  return compileExpression(value, variables);
+  const arithmetic = compileArithmetic(value, variables);
+  if (arithmetic === null) return compileExpression(value, variables);
+  const evaluate = (scope: Readonly<Record<string, number>>): number => {
+    for (const v of variables) {
+      if (typeof scope[v] !== "number") throw new Error(`expression "${value}": variable ${v} has no value`);
+    }
+    return asNumber(arithmetic(scope), value);
+  };
+  const trial: Record<string, number> = {};
+  for (const v of variables) trial[v] = 0.5;
+  evaluate(trial); // the load-time trial of compileExpression: a non-finite value is an ExpressionError
+  return { source: value, variables: [...variables], evaluate };
 }

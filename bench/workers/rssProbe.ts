@@ -10,7 +10,8 @@ const count = Number(process.argv[2]);
 const out = mkdtempSync(join(tmpdir(), "taosim-rss-"));
 try {
   const { tasks, header } = benchSweep(count, 20_000, 2_000);
-  await runTasks({ tasks, runnerModule: BENCH_RUNNER, outDir: out, header, workers: 2 });
+  const { failures } = await runTasks({ tasks, runnerModule: BENCH_RUNNER, outDir: out, header, workers: 2 });
+  if (failures.length > 0) throw new Error(`rss probe: ${failures.length} tasks failed`);
   process.stdout.write(`${process.resourceUsage().maxRSS}\n`);
 } finally {
   rmSync(out, { recursive: true, force: true });

@@ -9,8 +9,7 @@ import { rootLayerSchema } from "./rootLayer.js";
 
 export const SCENARIO_FORMAT = "taosim.scenario/1";
 
-/** Blocks per simulated day (12 s blocks). */
-export const BLOCKS_PER_DAY = 7_200;
+export { BLOCKS_PER_DAY } from "../scenarioDuration.js";
 
 export const durationSchema = z
   .strictObject({

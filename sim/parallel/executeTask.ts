@@ -8,7 +8,7 @@ export async function executeTask(request: WorkerRequest): Promise<TaskOutcome> 
   const spec = runSpecOf(request.spec);
   try {
     const runner = await loadRunner(request.runnerModule);
-    const result = await runner(request.spec);
+    const result = await runner(request.spec, request.input);
     return { status: "ok", spec, tables: checkTaskResult(result) };
   } catch (err) {
     return { status: "failed", spec, error: errorInfo(err) };

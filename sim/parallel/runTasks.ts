@@ -35,6 +35,7 @@ export async function runTasks(options: RunTasksOptions): Promise<RunTasksResult
   const executorName = opts.executor ?? chooseExecutor(opts);
   const executor = createExecutor(executorName, {
     runnerModule: opts.runnerModule,
+    taskInput: opts.taskInput,
     workers: opts.workers,
     shard: opts.shard,
     queue: opts.queue,

@@ -7,7 +7,7 @@ import type { ExecutorName } from "./executors/Executor.js";
 import type { QueueSettings } from "./queue/queueSettings.js";
 import type { QueueStatus } from "./queue/QueueStatus.js";
 import type { RunHeader } from "./RunHeader.js";
-import type { TaskSpec } from "./types.js";
+import type { TaskInputOf, TaskSpec } from "./types.js";
 
 export interface TaskProgress {
   /** Tasks of this run (after `--shard`), finished ones included. */
@@ -26,6 +26,8 @@ export interface RunTasksOptions {
   tasks: readonly TaskSpec[];
   /** Module specifier (absolute path or file URL) of the task runner. */
   runnerModule: string;
+  /** The runner's input for each task, made in this thread (see `TaskRunner`); default none. */
+  taskInput?: TaskInputOf;
   outDir: string;
   header: RunHeader;
   /** Default: the machine's available parallelism; 1 runs in-process. */
@@ -41,7 +43,8 @@ export interface RunTasksOptions {
   onProgress?: (progress: TaskProgress) => void;
 }
 
-export interface ResolvedRunTasksOptions extends Required<Omit<RunTasksOptions, "executor" | "onProgress" | "queueSettings">> {
+export interface ResolvedRunTasksOptions extends Required<Omit<RunTasksOptions, "executor" | "onProgress" | "queueSettings" | "taskInput">> {
+  taskInput: TaskInputOf | undefined;
   queueSettings: Partial<QueueSettings>;
   executor: ExecutorName | null;
   onProgress: (progress: TaskProgress) => void;
@@ -67,6 +70,7 @@ export function resolveRunTasksOptions(options: RunTasksOptions): ResolvedRunTas
   return {
     tasks: options.tasks,
     runnerModule: options.runnerModule,
+    taskInput: options.taskInput,
     outDir: options.outDir,
     header: options.header,
     workers,

@@ -53,8 +53,16 @@ export interface TaskResult {
   tables: TaskTable[];
 }
 
-/** What a runner module exports (as `runTask`, or as its default export). */
-export type TaskRunner = (spec: TaskSpec) => Promise<TaskResult>;
+/**
+ * What a runner module exports (as `runTask`, or as its default export). `input` is what the run's
+ * `taskInput` made of the spec in the main thread (e.g. the engine's already-resolved scenario, so a
+ * worker thread needs no scenario parsing); it is absent when the executor cannot carry it (the queue
+ * sends JSON to other machines), and the runner then rebuilds everything from `spec.scenario`.
+ */
+export type TaskRunner = (spec: TaskSpec, input?: unknown) => Promise<TaskResult>;
+
+/** Makes a task's runner input in the main thread; the value must be structured-clone friendly. */
+export type TaskInputOf = (spec: TaskSpec) => unknown;
 
 /** A failed task's error, as plain data (it crosses threads, processes and JSON). */
 export interface TaskErrorInfo {
@@ -73,6 +81,8 @@ export interface WorkerRequest {
   /** Module specifier (absolute path or file URL) of a module exporting a `TaskRunner`. */
   runnerModule: string;
   spec: TaskSpec;
+  /** The runner's second argument (see `TaskRunner`); absent through the queue. */
+  input?: unknown;
 }
 
 /** The coordinates of a task without its scenario (what manifests and failures carry). */

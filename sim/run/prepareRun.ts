@@ -8,10 +8,11 @@ import { checkScenarioSource } from "../../scenarios/loadScenarioSource.js";
 import { ScenarioError } from "../../scenarios/ScenarioError.js";
 import type { LoadedScenario } from "../../scenarios/loadScenario.js";
 import { durationInBlocks } from "../../scenarios/schema.js";
-import type { TaskSpec } from "../parallel/types.js";
+import type { TaskInputOf, TaskSpec } from "../parallel/types.js";
 import { planTasks, type TaskPlan } from "../plan/planTasks.js";
 import { loadSnapshotFile } from "../snapshot/loadSnapshot.js";
-import { snapshotPathOf } from "../snapshot/snapshotScenario.js";
+import { snapshotPathOf } from "../snapshot/snapshotPath.js";
+import type { ResolvedTask } from "./taskRunner.js";
 
 export interface PreparedRun {
   loaded: LoadedScenario;
@@ -32,6 +33,16 @@ export function prepareRun(source: string, sets: readonly string[], seed: number
 export function taskSpecs({ loaded, plan }: PreparedRun): TaskSpec[] {
   const ref = { file: loaded.file, source: loaded.text, sha256: loaded.sha256, rootSeed: plan.rootSeed, overrides: loaded.overrides };
   return plan.tasks.map((t) => ({ index: t.index, point: t.point, replicate: t.replicate, seed: t.seed, params: t.params, scenario: ref }));
+}
+
+/** Each task's resolved scenario, handed to the task runner so worker threads parse nothing. */
+export function taskInputOf({ loaded, plan }: PreparedRun): TaskInputOf {
+  const byIndex = new Map(plan.tasks.map((t) => [t.index, t.scenario]));
+  return (spec): ResolvedTask => {
+    const scenario = byIndex.get(spec.index);
+    if (scenario === undefined) throw new RangeError(`task ${spec.index} is not in the plan of ${loaded.file}`);
+    return { scenario, snapshotFile: snapshotPathOf(scenario, loaded.file) };
+  };
 }
 
 /** `taosim validate`'s one-line summary of what a run would do; throws the input error of a bad scenario. */

@@ -12,7 +12,7 @@ import { createProgressReporter } from "../parallel/progressReporter.js";
 import { parseShard } from "../parallel/runTasksOptions.js";
 import { runTasks } from "../parallel/runTasks.js";
 import { isStudyName } from "../studies/studyRegistry.js";
-import { prepareRun, runnerModulePath, taskSpecs } from "./prepareRun.js";
+import { prepareRun, runnerModulePath, taskInputOf, taskSpecs } from "./prepareRun.js";
 import { runBuiltinStudy } from "./runBuiltinStudy.js";
 
 export interface RunOptions {
@@ -75,6 +75,7 @@ export async function runScenario(source: string, options: RunOptions = {}): Pro
     result = await runTasks({
       tasks: taskSpecs(prepared),
       runnerModule: runnerModulePath(),
+      taskInput: taskInputOf(prepared),
       outDir,
       header: {
         scenario: { name: s.name, sha256: loaded.sha256, file: loaded.file, description: s.description, overrides: [...loaded.overrides] },

@@ -3,7 +3,8 @@
 // pool calls: executeRun(spec, scenario) reads nothing else and writes no files.
 import { ledger, type Ledger } from "../../models/emission/ledger.js";
 import type { Arith } from "../../models/consensus/types.js";
-import { BLOCKS_PER_DAY, durationInBlocks, slowestTempo, type Scenario } from "../../scenarios/schema.js";
+import type { Scenario } from "../../scenarios/schema.js";
+import { BLOCKS_PER_DAY, durationInBlocks, slowestTempo } from "../../scenarios/scenarioDuration.js";
 import { EventQueue } from "../engine/EventQueue.js";
 import type { SimEvent } from "../engine/events.js";
 import { Phase } from "../engine/phases.js";

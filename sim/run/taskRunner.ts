@@ -1,46 +1,39 @@
-// The task runner module sim/parallel loads in each worker (`runTask(spec)`): rebuilds the task's
-// scenario from its ScenarioRef (text + --set overrides, cached per worker by sha256), runs it with
-// executeRun and hands back each table as a header and UTF-8 CSV rows (a transferable typed array).
-import { applyOverrides } from "../../scenarios/applyOverrides.js";
-import { loadScenarioText, type LoadedScenario } from "../../scenarios/loadScenario.js";
+// The task runner module sim/parallel loads in each worker (`runTask(spec, input)`): runs the task's
+// resolved scenario with executeRun and hands back each table as a header and UTF-8 CSV rows (a
+// transferable typed array). The main thread passes the resolved scenario as `input` (see
+// prepareRun's taskInputOf), so this module imports only the engine: no scenario parsing (yaml, zod,
+// mathjs). Without input (queue workers) it rebuilds the scenario from spec.scenario, importing the
+// parser then.
 import type { Scenario } from "../../scenarios/schema.js";
 import type { TaskResult, TaskSpec } from "../parallel/types.js";
-import { planTasks } from "../plan/planTasks.js";
 import { executeRun } from "./runTask.js";
-import { loadSnapshotFile } from "../snapshot/loadSnapshot.js";
 import type { Snapshot } from "../snapshot/snapshotSchema.js";
-import { snapshotPathOf } from "../snapshot/snapshotScenario.js";
 import { csvHeader, csvRows } from "./tableCsv.js";
 
-const encoder = new TextEncoder();
-const plans = new Map<string, Map<number, Scenario>>(); // per worker: cache key → task index → scenario
-
-/** The resolved scenario of each task index of a scenario reference. */
-function taskScenarios(ref: TaskSpec["scenario"]): Map<number, Scenario> {
-  const key = `${ref.sha256}\0${ref.rootSeed}\0${ref.overrides.join("\0")}`;
-  let byIndex = plans.get(key);
-  if (byIndex === undefined) {
-    let loaded: LoadedScenario = loadScenarioText(ref.source, ref.file);
-    if (ref.overrides.length > 0) loaded = applyOverrides(loaded, ref.overrides);
-    byIndex = new Map(planTasks(loaded, { seed: ref.rootSeed }).tasks.map((t) => [t.index, t.scenario]));
-    plans.set(key, byIndex);
-  }
-  return byIndex;
+/** A task as the main thread resolved it: structured-clone friendly plain data. */
+export interface ResolvedTask {
+  scenario: Scenario;
+  /** Absolute path of the snapshot the scenario starts from, or null. */
+  snapshotFile: string | null;
 }
 
-const snapshots = new Map<string, Snapshot>(); // per worker: file → loaded snapshot
+const encoder = new TextEncoder();
+const snapshots = new Map<string, Promise<Snapshot>>(); // per worker: file → loaded snapshot
 
-function cachedSnapshot(file: string): Snapshot {
+function cachedSnapshot(file: string): Promise<Snapshot> {
   let s = snapshots.get(file);
-  if (s === undefined) snapshots.set(file, (s = loadSnapshotFile(file)));
+  if (s === undefined) {
+    s = import("../snapshot/loadSnapshot.js").then((m) => m.loadSnapshotFile(file));
+    snapshots.set(file, s);
+    s.catch(() => snapshots.delete(file));
+  }
   return s;
 }
 
-export async function runTask(spec: TaskSpec): Promise<TaskResult> {
-  const scenario = taskScenarios(spec.scenario).get(spec.index);
-  if (scenario === undefined) throw new RangeError(`task ${spec.index} is not in the plan of ${spec.scenario.file}`);
-  const snapshotFile = snapshotPathOf(scenario, spec.scenario.file);
-  const result = executeRun(spec, scenario, snapshotFile === null ? {} : { snapshot: cachedSnapshot(snapshotFile) });
+export async function runTask(spec: TaskSpec, input?: unknown): Promise<TaskResult> {
+  const task = (input as ResolvedTask | undefined) ?? (await import("./rebuildTask.js")).rebuildTask(spec);
+  const snapshot = task.snapshotFile === null ? undefined : await cachedSnapshot(task.snapshotFile);
+  const result = executeRun(spec, task.scenario, snapshot === undefined ? {} : { snapshot });
   return {
     tables: Object.entries(result.tables).map(([name, table]) => ({
       name,

@@ -2,18 +2,10 @@
 // snapshot's subnets (each with the scenario's entry of the same netuid as overlay: populations,
 // stakers, users, consensus) followed by the scenario's other subnets. The imported subnets' tempo and
 // hyperparameters are the snapshot's where it gives them; the run starts at the snapshot's block.
-import { isAbsolute, resolve } from "node:path";
-import { scenarioBaseDir } from "../../scenarios/library.js";
+// (Where the snapshot file is: snapshotPath.ts, which needs the scenario library; the engine does not.)
 import { subnetSchema } from "../../scenarios/fields/subnet.js";
 import type { ResolvedSubnet, Scenario } from "../../scenarios/schema.js";
 import type { Snapshot, SnapshotSubnet } from "./snapshotSchema.js";
-
-/** The snapshot file a scenario names, resolved against the scenario file's folder. */
-export function snapshotPathOf(scenario: Scenario, scenarioFile: string): string | null {
-  const p = scenario.start?.snapshot;
-  if (p === undefined) return null;
-  return isAbsolute(p) ? p : resolve(scenarioBaseDir(scenarioFile), p);
-}
 
 /** The block a run from this snapshot starts at: its source block, else the latest block it records. */
 export function snapshotStartBlock(snapshot: Snapshot): number {

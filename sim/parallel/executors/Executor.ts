@@ -3,7 +3,7 @@
 // each task's outcome as it finishes, in any order. Ordering is restored later by the part store.
 import type { QueueSettings } from "../queue/queueSettings.js";
 import type { QueueStatus } from "../queue/QueueStatus.js";
-import type { TaskOutcome, TaskSpec } from "../types.js";
+import type { TaskInputOf, TaskOutcome, TaskSpec } from "../types.js";
 
 export type ExecutorName = "inline" | "piscina" | "shard" | "queue";
 
@@ -29,6 +29,8 @@ export interface Shard {
 export interface ExecutorOptions {
   /** Module specifier of the task runner (see types.ts `TaskRunner`). */
   runnerModule: string;
+  /** The runner's input for each task (inline and piscina; the queue leaves it out). */
+  taskInput?: TaskInputOf;
   /** Worker threads for `piscina` (≥ 1); `inline` ignores it. */
   workers: number;
   /** For `shard`. */

@@ -7,7 +7,7 @@ export function createInlineExecutor(options: ExecutorOptions): Executor {
   return {
     name: "inline",
     async run(tasks: readonly TaskSpec[], sink: OutcomeSink): Promise<void> {
-      for (const spec of tasks) await sink(await executeTask({ runnerModule: options.runnerModule, spec }));
+      for (const spec of tasks) await sink(await executeTask({ runnerModule: options.runnerModule, spec, input: options.taskInput?.(spec) }));
     },
     async close(): Promise<void> {},
   };
