@@ -14,4 +14,16 @@ describe("report.html plausibility section", () => {
     expect(section).toContain("<td>25.0 %</td><td>2.00 %</td><td>20.0 % (10.0 % – 30.0 %)</td></tr>");
     expect(section).toContain("<td>50.0 %</td><td>1.00 %</td><td>n/a</td></tr>");
   });
+
+  it("adds the staking yields by kind of stake and their definitions", () => {
+    const html = plausibilitySection([], {
+      windowBlocks: 26_280, rootYield: 0.5, rootDividendsTao: 5, rootStakeMeanTao: 1000, taoWeight: 0.18,
+      alphaYield: { count: 2, min: 0.2, median: 0.25, max: 0.3 }, validatorYield: { count: 3, min: 0.5, median: 1, max: 2 },
+    });
+    expect(html).toContain('<tr><th class="text">root stake</th><td>50.0 %</td><td class="text">5 TAO of root dividends on 1,000 TAO of root stake (mean)</td></tr>');
+    expect(html).toContain("<td>25.0 % (20.0 % – 30.0 %)</td>");
+    expect(html).toContain("<td>100.0 % (50.0 % – 200.0 %)</td>");
+    expect(html).toContain("× 2,628,000 blocks per year (7200 × 365)");
+    expect(html).toContain("over the 26,280 blocks from the first to the last sample");
+  });
 });
