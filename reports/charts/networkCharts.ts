@@ -78,7 +78,7 @@ export function networkCharts(run: RunMetrics, point: number, where: string): Ch
     charts.push({
       name: "network-root-proportion",
       title: `Root proportion${where}`,
-      caption: `The chain's root proportion per subnet, TaoWeight·root TAO / (TaoWeight·root TAO + the subnet's alpha issued), the part of its validator emission paid to root: median and 25–75 % across subnets, and its mean weighted by emission share${where}.`,
+      caption: `The chain's root proportion of each subnet at each sample, TaoWeight·root TAO / (TaoWeight·root TAO + SubnetAlphaIn + SubnetAlphaOut), the share of the validators' half of its alpha emission that goes to root: median and 25–75 % across subnets, and the mean weighted by emission share${where}.`,
       spec: spreadSpec(rp, {
         title: `Root proportion${where}`,
         yTitle: "root proportion",
