@@ -15,7 +15,7 @@ import { aggregateTable, parameterNames, pointSummaries, summaryTable, taskRows 
 import { writeCsvAtomic } from "./tables/CsvTableWriter.js";
 import { readManifest } from "./tables/readManifest.js";
 import { writeFileAtomic } from "./tables/writeFileAtomic.js";
-import { readPlausibility } from "./plausibility/plausibilityTable.js";
+import { readPlausibility } from "./plausibility/readPlausibility.js";
 
 export interface BuildReportOptions {
   /** Print nothing (otherwise one line naming report.html). */
@@ -25,7 +25,7 @@ export interface BuildReportOptions {
 }
 
 /** Chart files pickCharts can write (stale ones are removed on rebuild; other files are left alone). */
-const CHART_FILE = /^(issuance|price|tao-reserve|subnet-[a-z-]+|dividend-ratios?(-over-time)?|incentive-vs-quality|emission-share|sweep-[a-z0-9-]+)\.(vl\.json|svg|png)$/;
+const CHART_FILE = /^(issuance|price|tao-reserve|subnet-[a-z0-9-]+|network-[a-z-]+|dividend-ratios?(-over-time)?|incentive-vs-quality|emission-share|sweep-[a-z0-9-]+)\.(vl\.json|svg|png)$/;
 
 export async function buildReport(runDir: string, opts: BuildReportOptions = {}): Promise<void> {
   const manifest = await readManifest(runDir); // ManifestMissingError (incomplete), ManifestFormatError (a study)
@@ -64,6 +64,7 @@ export async function buildReport(runDir: string, opts: BuildReportOptions = {})
   if (!run.tables.neurons && !run.tables.subnets && !run.tables.chain) notes.push("The run folder has no neurons.csv, subnets.csv or chain.csv: there is nothing to measure.");
   if (pointCount > MAX_SERIES_POINTS) notes.push(`Time-series charts are drawn for runs of at most ${MAX_SERIES_POINTS} sweep points; this run has ${pointCount}.`);
   const labels = pointLabels(points, varyingParameters(points, params));
+  const plausibility = await readPlausibility(runDir);
   const html = renderReportHtml({
     manifest,
     scenarioText: scenarioText(manifest.raw.scenario),
@@ -74,7 +75,8 @@ export async function buildReport(runDir: string, opts: BuildReportOptions = {})
     tasks,
     notes,
     explain: run.largestChanges === null ? null : { runDir, ...run.largestChanges },
-    plausibility: await readPlausibility(runDir),
+    plausibility: plausibility.rows,
+    yields: plausibility.yields,
   });
   await writeFileAtomic(join(runDir, "report.html"), html);
   if (!opts.quiet) (opts.writeOut ?? ((t) => void process.stdout.write(t)))(`report: ${join(runDir, "report.html")}\n`);

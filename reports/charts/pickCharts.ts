@@ -1,11 +1,13 @@
 // Which charts a run gets, from what its tables record: issuance and price/reserve paths with
-// replicate bands, per-subnet paths for multi-subnet runs, dividend ratios by strategy (over time and
+// replicate bands, per-subnet paths for runs of a few subnets, the network and full-detail subnets
+// (networkCharts) for any multi-subnet run, dividend ratios by strategy (over time and
 // overall), incentive vs true quality, emission by role, and each headline metric across the sweep.
 import type { MetricColumn } from "../metrics/metricColumns.js";
 import type { RunMetrics } from "../metrics/readRunMetrics.js";
 import type { PointSummary } from "../metrics/runTables.js";
 import type { SeriesRow } from "../metrics/SeriesCollector.js";
 import { formatNumber } from "../tables/formatCell.js";
+import { networkCharts } from "./networkCharts.js";
 import { formatParam, pointLabels, shortParameterName, varyingParameters } from "./pointLabels.js";
 import type { ChartDef } from "./specs/ChartDef.js";
 import { dividendRatioSpec } from "./specs/dividendRatioSpec.js";
@@ -23,6 +25,8 @@ export interface ChartInputs {
 
 /** Time-series charts are drawn for at most this many sweep points. */
 export const MAX_SERIES_POINTS = 6;
+/** Runs with more subnets get the network charts instead of one line per subnet. */
+export const MAX_SUBNET_LINES = 8;
 const MAX_SWEEP_CHARTS = 4;
 
 export function pickCharts({ run, points, params, metrics }: ChartInputs): ChartDef[] {
@@ -44,6 +48,7 @@ export function pickCharts({ run, points, params, metrics }: ChartInputs): Chart
     });
 
   const multiSubnet = run.netuids.length > 1;
+  const manySubnets = run.netuids.length > MAX_SUBNET_LINES;
   const subnetPaths: [string, string, string][] = [
     ["price", "Subnet price", "TAO per alpha"],
     ["tao_reserve", "Subnet TAO reserve", "TAO"],
@@ -51,7 +56,7 @@ export function pickCharts({ run, points, params, metrics }: ChartInputs): Chart
   ];
   for (const [name, title, yTitle] of subnetPaths) {
     let rows = series(name);
-    if (rows.length === 0) continue;
+    if (rows.length === 0 || manySubnets) continue;
     if (multiSubnet) {
       const first = rows[0].point;
       rows = rows.filter((r) => r.point === first);
@@ -71,6 +76,9 @@ export function pickCharts({ run, points, params, metrics }: ChartInputs): Chart
         spec: timeSeriesSpec(rows, { title, yTitle, label: byPoint, band: true }),
       });
   }
+
+  const shown = points[0]?.point ?? 0;
+  charts.push(...networkCharts(run, shown, multiPoint ? ` (${labels.get(shown) ?? `point ${shown}`})` : ""));
 
   const ratioRows = series("dividend_ratio");
   if (ratioRows.length > 0)

@@ -7,7 +7,7 @@ import { escapeHtml as e, inlineSvg } from "./escapeHtml.js";
 import { REPORT_CSS } from "./reportStyle.js";
 import { formatValue } from "./formatValue.js";
 import { explainCommand, type NeuronChange } from "../metrics/largestChanges.js";
-import type { PlausibilityRow } from "../plausibility/plausibilityTable.js";
+import { pct, spread, yieldDefinitions, type PlausibilityRow, type StakingYieldSummary } from "../plausibility/plausibilityTable.js";
 
 export interface ReportChart {
   name: string;
@@ -32,6 +32,8 @@ export interface ReportContent {
   explain?: { runDir: string; task: number; changes: NeuronChange[] } | null;
   /** Per-subnet plausibility rows of task 0, replicate 0 (none: no section). */
   plausibility?: PlausibilityRow[];
+  /** The run's staking yields by kind of stake (none: no yields part). */
+  yields?: StakingYieldSummary | null;
 }
 
 /** Rows of summary.csv shown in the page (the CSV has them all). */
@@ -77,7 +79,7 @@ export function renderReportHtml(c: ReportContent): string {
   for (const n of c.notes) parts.push(`<p>${e(n)}</p>`);
   parts.push(`</section>`);
 
-  if (c.plausibility && c.plausibility.length > 0) parts.push(plausibilitySection(c.plausibility));
+  if (c.plausibility && c.plausibility.length > 0) parts.push(plausibilitySection(c.plausibility, c.yields ?? null));
   if (c.explain && c.explain.changes.length > 0) parts.push(explainSection(c.explain));
 
   if (c.charts.length > 0) {
@@ -98,17 +100,30 @@ export function renderReportHtml(c: ReportContent): string {
   return parts.join("\n");
 }
 
-/** Price change, emission share and where the TAO and alpha went, per subnet (at most 40 rows: the largest shares). */
-export function plausibilitySection(rows: PlausibilityRow[]): string {
-  const shown = [...rows].sort((a, b) => b.meanShare - a.meanShare || a.netuid - b.netuid).slice(0, 40);
+/**
+ * Price change, emission share, where the TAO and alpha went and staking yields, per subnet (at most
+ * 40 rows: the full-detail subnets, then the largest shares), then the yields by kind of stake.
+ */
+export function plausibilitySection(rows: PlausibilityRow[], yields: StakingYieldSummary | null = null): string {
+  const shown = [...rows].sort((a, b) => Number(b.fullDetail) - Number(a.fullDetail) || b.meanShare - a.meanShare || a.netuid - b.netuid).slice(0, 40);
   const n = (x: number, d: number) => e(x.toLocaleString("en-US", { maximumFractionDigits: d, minimumFractionDigits: d }));
   const out = [`<section id="plausibility">\n<h2>Plausibility: prices, shares and flows</h2>`];
-  out.push(`<p>Task 0, replicate 0, from <code>subnets.csv</code>: each subnet's pool price at the first and last sample, its mean share of the block emission, the TAO injected into its pool and the TAO the coinbase spent buying alpha, root dividends claimed (alpha) and alpha sold back by holders${rows.length > shown.length ? ` (the ${shown.length} largest shares of ${rows.length} subnets)` : ""}.</p>`);
-  out.push(`<table>\n<tr><th>netuid</th><th>price start</th><th>price end</th><th>change</th><th>emission share</th><th>TAO injected</th><th>TAO chain-bought</th><th>root divs claimed (α)</th><th>α sold</th></tr>`);
+  out.push(`<p>Task 0, replicate 0, from <code>subnets.csv</code>: each subnet's pool price at the first and last sample, its mean share of the block emission, the TAO injected into its pool and the TAO the coinbase spent buying alpha, root dividends claimed (alpha) and alpha sold back by holders, then the staking yields defined below${rows.length > shown.length ? ` (the full-detail subnets and the largest shares: ${shown.length} of ${rows.length} subnets)` : ""}; “full” marks a subnet in full detail.</p>`);
+  out.push(`<div class="scroll"><table>\n<tr><th>netuid</th><th>price start</th><th>price end</th><th>change</th><th>emission share</th><th>TAO injected</th><th>TAO chain-bought</th><th>root divs claimed (α)</th><th>α sold</th><th>α yield /yr</th><th>root yield part /yr</th><th>validator yield /yr, median (min – max)</th></tr>`);
   for (const r of shown) {
-    out.push(`<tr><td>${r.netuid}</td><td>${e(r.priceStart.toPrecision(4))}</td><td>${e(r.priceEnd.toPrecision(4))}</td><td>${n(r.priceChange * 100, 1)} %</td><td>${n(r.meanShare * 100, 2)} %</td><td>${n(r.taoInjected, 0)}</td><td>${n(r.taoChainBought, 0)}</td><td>${n(r.rootClaimedAlpha, 0)}</td><td>${n(r.alphaSold, 0)}</td></tr>`);
+    out.push(`<tr><td>${r.netuid}${r.fullDetail ? " full" : ""}</td><td>${e(r.priceStart.toPrecision(4))}</td><td>${e(r.priceEnd.toPrecision(4))}</td><td>${n(r.priceChange * 100, 1)} %</td><td>${n(r.meanShare * 100, 2)} %</td><td>${n(r.taoInjected, 0)}</td><td>${n(r.taoChainBought, 0)}</td><td>${n(r.rootClaimedAlpha, 0)}</td><td>${n(r.alphaSold, 0)}</td><td>${e(pct(r.alphaYield))}</td><td>${e(pct(r.rootYieldPart))}</td><td>${e(spread(r.validatorYield))}</td></tr>`);
   }
-  out.push(`</table>\n</section>`);
+  out.push(`</table></div>`);
+  if (yields) {
+    out.push(`<h3>Staking yield by kind of stake</h3>\n<table>`);
+    out.push(`<tr><th class="text">root stake</th><td>${e(pct(yields.rootYield))}</td><td class="text">${n(yields.rootDividendsTao, 0)} TAO of root dividends on ${n(yields.rootStakeMeanTao, 0)} TAO of root stake (mean)</td></tr>`);
+    out.push(`<tr><th class="text">alpha stake, across subnets</th><td>${e(spread(yields.alphaYield))}</td><td class="text">median (min – max) over ${yields.alphaYield.count} subnets</td></tr>`);
+    out.push(`<tr><th class="text">per validator, full-detail subnets</th><td>${e(spread(yields.validatorYield))}</td><td class="text">median (min – max) over ${yields.validatorYield.count} validators; TaoWeight ${e(Number.isFinite(yields.taoWeight) ? yields.taoWeight.toPrecision(4) : "n/a")}</td></tr>`);
+    out.push(`</table>\n<ul>`);
+    for (const d of yieldDefinitions(yields)) out.push(`<li>${e(d)}</li>`);
+    out.push(`</ul>`);
+  }
+  out.push(`</section>`);
   return out.join("\n");
 }
 

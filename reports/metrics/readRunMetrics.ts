@@ -7,6 +7,7 @@ import { ChainTaskAccumulator, type ChainTaskMetrics } from "./ChainTaskAccumula
 import { HONEST_STRATEGY } from "./dividendRatios.js";
 import { LargestChanges, type NeuronChange } from "./largestChanges.js";
 import { NeuronTaskAccumulator, neuronColumns, type MinerPoint, type NeuronTaskMetrics } from "./NeuronTaskAccumulator.js";
+import { NetworkTaskAccumulator, networkColumns } from "./NetworkTaskAccumulator.js";
 import { SeriesCollector } from "./SeriesCollector.js";
 import { SubnetTaskAccumulator, subnetColumns, type SubnetTaskMetrics } from "./SubnetTaskAccumulator.js";
 
@@ -28,6 +29,12 @@ export interface RunMetrics {
   tables: { neurons: readonly string[] | null; subnets: readonly string[] | null; chain: readonly string[] | null };
   /** Netuids seen in subnets.csv (or neurons.csv), ascending. */
   netuids: number[];
+  /**
+   * Netuids simulated in full detail, ascending: those whose neuron rows hold a validator permit
+   * (a `detail: pools` subnet runs no Yuma epoch, so none of its rows has one); every netuid with
+   * neuron rows when neurons.csv has no `validator_permit` column.
+   */
+  fullDetailNetuids: number[];
   /** Neurons of the first task whose dividends / incentive changed most, per subnet with neuron rows. */
   largestChanges: { task: number; changes: NeuronChange[] } | null;
 }
@@ -53,9 +60,11 @@ export async function readRunMetrics(runDir: string, options: ReadRunMetricsOpti
 
   const neurons = await openCsv(join(runDir, "neurons.csv"));
   let changes: LargestChanges | null = null;
+  const fullDetail = new Set<number>();
   if (neurons) {
     const cols = neuronColumns(neurons.column);
     const taskCol = neurons.column("task");
+    const permitCol = neurons.column("validator_permit");
     await forEachTask(neurons, () => new NeuronTaskAccumulator(cols), (task, point, replicate, acc) => {
       const m = acc.finish();
       entry(task, point, replicate).neurons = m;
@@ -65,7 +74,10 @@ export async function readRunMetrics(runDir: string, options: ReadRunMetricsOpti
           for (const [strategy, ratio] of ratios)
             if (strategy !== HONEST_STRATEGY) series.add(point, "dividend_ratio", strategy, block, ratio);
     }, (cells) => {
-      if (cols.netuid >= 0) netuids.add(Number(cells[cols.netuid]));
+      if (cols.netuid >= 0) {
+        netuids.add(Number(cells[cols.netuid]));
+        if (permitCol < 0 || Number(cells[permitCol]) > 0) fullDetail.add(Number(cells[cols.netuid]));
+      }
       const task = taskCol >= 0 ? Number(cells[taskCol]) : 0;
       if (changes === null) changes = new LargestChanges(neurons.column, task);
       if (changes.task === task && changes.usable) changes.add(cells);
@@ -75,13 +87,21 @@ export async function readRunMetrics(runDir: string, options: ReadRunMetricsOpti
   const subnets = await openCsv(join(runDir, "subnets.csv"));
   if (subnets) {
     const cols = subnetColumns(subnets.column);
+    const netCols = networkColumns(subnets.column);
     const pointCol = subnets.column("point");
-    await forEachTask(subnets, () => new SubnetTaskAccumulator(cols), (task, point, replicate, acc) => {
-      const m = acc.finish();
+    const create = () => {
+      const subnet = new SubnetTaskAccumulator(cols);
+      const network = new NetworkTaskAccumulator(netCols);
+      return { subnet, network, add: (cells: string[]) => (subnet.add(cells), network.add(cells)) };
+    };
+    await forEachTask(subnets, create, (task, point, replicate, acc) => {
+      const m = acc.subnet.finish();
       entry(task, point, replicate).subnets = m;
-      if (wantSeries(point))
+      if (wantSeries(point)) {
         for (const [block, shares] of m.emissionShareByBlock)
           for (const [netuid, share] of shares) series.add(point, "emission_share", `netuid ${netuid}`, block, share);
+        for (const v of acc.network.finish()) series.add(point, v.series, v.group, v.block, v.value);
+      }
     }, (cells) => {
       const point = pointCol >= 0 ? Number(cells[pointCol]) : 0;
       const netuid = cols.netuid >= 0 ? Number(cells[cols.netuid]) : 0;
@@ -115,6 +135,7 @@ export async function readRunMetrics(runDir: string, options: ReadRunMetricsOpti
     miners,
     tables: { neurons: neurons?.columns ?? null, subnets: subnets?.columns ?? null, chain: chain?.columns ?? null },
     netuids: [...netuids].filter(Number.isFinite).sort((a, b) => a - b),
+    fullDetailNetuids: [...fullDetail].filter(Number.isFinite).sort((a, b) => a - b),
     largestChanges: largest(changes),
   };
 }

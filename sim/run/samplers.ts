@@ -5,6 +5,7 @@ import type { SubnetWorld } from "../world/SubnetWorld.js";
 import type { World } from "../world/World.js";
 import { Role } from "../world/roles.js";
 import { scheduledBlockEmission, spotPrice } from "../world/economyAdapter.js";
+import { rootProportion, taoWeight96 } from "../../models/emission/rootProportion.js";
 import type { Cell, ColumnSpec } from "./ColumnTable.js";
 
 export type TableName = "neurons" | "subnets" | "chain";
@@ -76,9 +77,11 @@ export const subnetsSampler: Sampler = {
     u("recycled_alpha_total"), f("registrations_total"), u("burn"),
     f("moving_price"), u("excess_tao_total"), u("alpha_out_total"), u("burned_alpha_total"), f("epoch"), f("neurons"),
     f("emission_share"), u("tao_chain_bought_total"), u("alpha_sold_total"), u("root_claimed_alpha_total"), f("miner_burned"),
+    f("root_proportion"),
   ],
   sample({ world }, block) {
     const e = world.econ;
+    const w = taoWeight96(e);
     return world.subnets.map((sub) => {
       const i = sub.netuid;
       return [
@@ -89,6 +92,7 @@ export const subnetsSampler: Sampler = {
         // tao_emission = tao_in + excess of the last block, as a share of what it minted
         e.blockEmission > 0n ? Number(e.taoInEmission[i] + e.excessTao[i]) / Number(e.blockEmission) : 0,
         e.excessTaoTotal[i], world.alphaSold[i] ?? 0n, world.rootClaimedAlpha[i] ?? 0n, Number(e.minerBurned[i]) / TWO32,
+        Number(rootProportion(e, i, w)) / TWO32, // U96F32
       ];
     });
   },
@@ -99,13 +103,13 @@ export const chainSampler: Sampler = {
   table: "chain",
   columns: [
     f("block"), u("total_issuance"), u("block_emission"), u("total_stake"), u("free_balance_total"), u("other_tao"), u("recycled_tao_total"),
-    u("root_stake_total"), u("root_claimed_total"), u("block_emission_tao_per_block"),
+    u("root_stake_total"), u("root_claimed_total"), u("block_emission_tao_per_block"), f("tao_weight"),
   ],
   sample({ world }, block) {
     const e = world.econ;
     return [[
       block, e.totalIssuance, e.blockEmission, e.totalStake, e.freeBalanceTotal, e.otherTao, e.recycledTaoTotal,
-      e.subnetTao[0], world.rootClaimedTao, scheduledBlockEmission(e, world.schedule),
+      e.subnetTao[0], world.rootClaimedTao, scheduledBlockEmission(e, world.schedule), Number(taoWeight96(e)) / TWO32, // get_tao_weight, U96F32
     ]];
   },
 };

@@ -37,7 +37,7 @@ describe("taosim run", () => {
     );
     expect(readFileSync(join(out, "chain.csv"), "utf8").split("\n")[0]).toBe(
       "task,point,replicate,block,total_issuance,block_emission,total_stake,free_balance_total,other_tao,recycled_tao_total," +
-        "root_stake_total,root_claimed_total,block_emission_tao_per_block",
+        "root_stake_total,root_claimed_total,block_emission_tao_per_block,tao_weight",
     );
   });
 
