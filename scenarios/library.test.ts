@@ -18,7 +18,7 @@ describe("built-in library", () => {
     expect(planTasks(loaded).tasks.length).toBeGreaterThan(0);
   });
 
-  it("default is a small mainnet: one subnet in full detail (64 validators, 192 miners) inside 12 subnets, 14 days, 2 replicates", () => {
+  it("default is a small mainnet: one subnet in full detail (64 validators, 192 miners) inside 12 subnets, 10 days, 2 replicates", () => {
     const s = loadBuiltin("default").scenario;
     expect(s.subnets).toHaveLength(12);
     const full = s.subnets.filter((x) => x.detail === "full");
@@ -28,7 +28,7 @@ describe("built-in library", () => {
     expect(s.chain.totalIssuance).toBe(11_800_000); // 0.5 TAO per block, as mainnet since December 2025
     expect(s.chain.taoWeight).toBe(0.18);
     expect(s.subnets.every((x) => x.start.age > 0)).toBe(true); // mature subnets
-    expect(s.duration).toEqual({ days: 14 });
+    expect(s.duration).toEqual({ days: 10 });
     expect(s.replicates).toBe(2);
     expect(builtinText("default")).toBe(defaultYaml()); // generated: edit scenarios/generators/defaultScenario.ts
   });
