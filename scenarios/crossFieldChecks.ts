@@ -91,7 +91,8 @@ export function poolsSubnetChecks(s: ScenarioObject, ctx: Ctx): void {
     for (const key of ["validators", "miners", "stakers", "users"] as const) {
       const v = n[key];
       if (v.length > 0 && JSON.stringify(v) !== defaults[key]) {
-        report(ctx, ["subnets", i, key], `no ${key} at detail: pools (its holders are subnets[${i}].holders; use detail: full for populations)`, `${(v as unknown[]).length} group(s)`, true);
+        const hint = key === "users" ? `; outside buyers are subnets[${i}].holders.buyers` : "";
+        report(ctx, ["subnets", i, key], `no ${key} at detail: pools (its holders are subnets[${i}].holders${hint}; use detail: full for populations)`, `${(v as unknown[]).length} group(s)`, true);
       }
     }
   });

@@ -28,6 +28,7 @@ describe("mature subnets and detail: pools in the scenario", () => {
     ["more subnets than the limit", "name: x\nchain: { subnetLimit: 1 }\nsubnets:\n  - {}\n  - {}\n", "s.yaml:4:3: subnets: expected at most chain.subnetLimit (1) subnets, found 2"],
     ["a pools subnet with miners", "name: x\nsubnets:\n  - detail: pools\n    miners: [{ count: 3 }]\n", "s.yaml:4:5: subnets[0].miners: expected no miners at detail: pools (its holders are subnets[0].holders; use detail: full for populations), found 1 group(s)"],
     ["a pools subnet with stakers", "name: x\nsubnets:\n  - detail: pools\n    stakers: [{ strategy: yield-seeker }]\n", "s.yaml:4:5: subnets[0].stakers: expected no stakers at detail: pools (its holders are subnets[0].holders; use detail: full for populations), found 1 group(s)"],
+    ["a pools subnet with users", "name: x\nsubnets:\n  - detail: pools\n    users: [{ taoPerDay: 5 }]\n", "s.yaml:4:5: subnets[0].users: expected no users at detail: pools (its holders are subnets[0].holders; outside buyers are subnets[0].holders.buyers; use detail: full for populations), found 1 group(s)"],
     ["a quote weight of 1", "name: x\nsubnets:\n  - start: { quoteWeight: 1 }\n", "s.yaml:3:27: subnets[0].start.quoteWeight: expected a weight strictly between 0 and 1, found 1"],
   ])("%s is an input error at its position", (_, text, expected) => {
     expect(problems(text)).toEqual([expected]);
