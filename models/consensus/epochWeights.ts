@@ -8,8 +8,8 @@ import type { Csr } from "./csr.js";
 import type { EpochInput } from "./types.js";
 import { ONE } from "../fixed/i32f32.js";
 
-/** Builds row-normalised W (raw I32F32) into `out`, rows in stored (submission) order. */
-export function epochWeights(input: EpochInput, forbid: Uint8Array, arith: EpochArith, out: Csr): void {
+/** Builds row-normalised W (raw I32F32) into `out`, rows in stored (submission) order; true when every row is sorted by column. */
+export function epochWeights(input: EpochInput, forbid: Uint8Array, arith: EpochArith, out: Csr): boolean {
   const { n, weights, lastUpdate, blockAtRegistration } = input;
   const ownerUid = input.ownerUid ?? -1;
   const { rowPtr, col, val } = weights;
@@ -19,11 +19,13 @@ export function epochWeights(input: EpochInput, forbid: Uint8Array, arith: Epoch
   const oc = out.col;
   const ov = out.val;
   let k = 0;
+  let sorted = true;
   for (let i = 0; i < n; i++) {
     const start = k;
     if (!forbid[i]) {
       const lu = lastUpdate[i];
       let rowSum = 0; // Σ u16 of kept entries (exact integer)
+      let last = -1;
       for (let e = rowPtr[i], end = rowPtr[i + 1]; e < end; e++) {
         const j = col[e];
         if (j === i && i !== ownerUid) continue; // self-weight (owner exempt)
@@ -32,6 +34,8 @@ export function epochWeights(input: EpochInput, forbid: Uint8Array, arith: Epoch
         oc[k] = j;
         ov[k++] = v;
         rowSum += v;
+        if (j <= last) sorted = false;
+        last = j;
       }
       if (rowSum === 0) ov.fill(0, start, k);
       else if (exact) ratioRowExact(ov, start, k, rowSum);
@@ -40,6 +44,7 @@ export function epochWeights(input: EpochInput, forbid: Uint8Array, arith: Epoch
     outPtr[i + 1] = k;
   }
   out.nnz = k;
+  return sorted;
 }
 
 /** floor(v·2^32 / sum) for u16 v: a reciprocal estimate, then one exact correction (v·2^32 < 2^48). */

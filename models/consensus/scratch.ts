@@ -32,6 +32,10 @@ export class EpochScratch {
   colPtr = new Int32Array(0);
   selScore = new Float64Array(0);
   selStake = new Float64Array(0);
+  hintGeq = new Float64Array(0); // Σ stake with score >= the hinted median, per column
+  hintEq = new Float64Array(0); // Σ stake with score == the hinted median, per column
+  colOpen = new Uint8Array(0); // 1: the column's median is still to be selected
+  colMask = new Uint8Array(0); // per-column 0/1 mask (bonds towards recently registered uids)
   // matrices
   weights = new Csr();
   clipped = new Csr();
@@ -103,6 +107,10 @@ export class EpochScratch {
     this.useStake = new Float64Array(n);
     this.colCount = new Int32Array(n + 1);
     this.colPtr = new Int32Array(n + 1);
+    this.hintGeq = new Float64Array(n);
+    this.hintEq = new Float64Array(n);
+    this.colOpen = new Uint8Array(n);
+    this.colMask = new Uint8Array(n);
     return this;
   }
 

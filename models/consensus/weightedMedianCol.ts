@@ -38,10 +38,15 @@ export function weightedMedianCol(
     medianColsScored(activeStake, w, n, m, stakeSum, minority, scratch, out);
     return;
   }
-  const keys = transposePositive(activeStake, w, n, scratch);
+  const open = scratch.colOpen;
+  const remaining = hint === null ? n : settleByHint(w, useStake, n, hint, stakeSum, minority, scratch, out);
+  if (remaining === 0) return;
+  if (hint === null) open.fill(1, 0, n);
+  const keys = transposePositive(activeStake, w, n, scratch, remaining < n ? open : null);
   const ptr = scratch.colPtr;
   const colStake = scratch.colAcc; // Σ use_stake of each column's positive entries, from the transposition
   for (let j = 0; j < n; j++) {
+    if (open[j] === 0) continue; // settled by its hint
     const guess = hint === null ? 0 : Math.floor(hint[j]); // read before out[j] is written (hint may be out)
     out[j] = 0;
     const lo = ptr[j];
@@ -69,15 +74,70 @@ function extremeKey(keys: Float64Array, lo: number, hi: number, largest: boolean
 const ROWS = 65536;
 const INV_ROWS = 1 / 65536;
 
-/** Column-major keys of the positive scores of positive-stake rows; column j is keys[colPtr[j]..colPtr[j+1]). */
-function transposePositive(activeStake: Float64Array, w: Csr, n: number, scratch: EpochScratch): Float64Array {
+// Indicators without a data-dependent branch (a hinted median splits each column about evenly, so a branch
+// would be a coin flip): for integers d with |d| < 2^34, (d·2^-34 + 1) | 0 is 1 when d >= 0, else 0, and
+// (d·2^-34 + 1 − 2^-34) | 0 is 1 when d > 0, else 0 (every term is exact).
+const SCALE34 = 2 ** -34;
+const GT_OFFSET = 1 - 2 ** -34;
+
+/**
+ * Settles every column whose hinted score g_j is its median, in one row-major sweep: g_j (> 0) is the
+ * median exactly when Σ_{score<g} stake <= minority < Σ_{score<=g} stake (the scores absent from W count as
+ * 0 < g). Writes out[j] = g_j and colOpen[j] = 0 for those, colOpen[j] = 1 for the rest; returns how many
+ * are left. Exact mode only (integer scores and stakes, every sum exact).
+ */
+function settleByHint(
+  w: Csr, useStake: Float64Array, n: number, hint: Float64Array, stakeSum: number, minority: number, scratch: EpochScratch,
+  out: Float64Array,
+): number {
+  const geq = scratch.hintGeq;
+  const gt = scratch.hintEq;
+  const open = scratch.colOpen;
+  geq.fill(0, 0, n);
+  gt.fill(0, 0, n);
+  const { rowPtr, col, val } = w;
+  for (let i = 0; i < n; i++) {
+    const s = useStake[i];
+    if (s === 0) continue;
+    for (let e = rowPtr[i], end = rowPtr[i + 1]; e < end; e++) {
+      const j = col[e];
+      const d = (val[e] - hint[j]) * SCALE34; // hint scores outside [0, 2^32] never verify below
+      geq[j] += s * ((d + 1) | 0);
+      gt[j] += s * ((d + GT_OFFSET) | 0);
+    }
+  }
+  let remaining = 0;
+  for (let j = 0; j < n; j++) {
+    const g = hint[j];
+    const less = stakeSum - geq[j];
+    const lessOrEqual = stakeSum - gt[j];
+    if (g > 0 && g <= 4294967296 && Math.floor(g) === g && less <= minority && minority < lessOrEqual) {
+      out[j] = g;
+      open[j] = 0;
+    } else {
+      open[j] = 1;
+      remaining++;
+    }
+  }
+  return remaining;
+}
+
+/**
+ * Column-major keys of the positive scores of positive-stake rows; column j is keys[colPtr[j]..colPtr[j+1]).
+ * With `only`, columns j with only[j] == 0 are left empty.
+ */
+function transposePositive(activeStake: Float64Array, w: Csr, n: number, scratch: EpochScratch, only: Uint8Array | null): Float64Array {
   const count = scratch.colCount;
   count.fill(0, 0, n + 1);
   const { rowPtr, col, val } = w;
   let total = 0;
   for (let i = 0; i < n; i++) {
     if (activeStake[i] <= 0) continue;
-    for (let e = rowPtr[i], end = rowPtr[i + 1]; e < end; e++) if (val[e] > 0) { count[col[e] + 1]++; total++; }
+    if (only === null) {
+      for (let e = rowPtr[i], end = rowPtr[i + 1]; e < end; e++) if (val[e] > 0) { count[col[e] + 1]++; total++; }
+    } else {
+      for (let e = rowPtr[i], end = rowPtr[i + 1]; e < end; e++) if (val[e] > 0 && only[col[e]] !== 0) { count[col[e] + 1]++; total++; }
+    }
   }
   scratch.ensureSelection(total);
   const ptr = scratch.colPtr;
@@ -93,7 +153,7 @@ function transposePositive(activeStake: Float64Array, w: Csr, n: number, scratch
     const s = useStake[i];
     for (let e = rowPtr[i], end = rowPtr[i + 1]; e < end; e++) {
       const v = val[e];
-      if (v > 0) {
+      if (v > 0 && (only === null || only[col[e]] !== 0)) {
         const j = col[e];
         keys[count[j]++] = v * ROWS + i;
         colStake[j] += s;

@@ -1,0 +1,117 @@
+// Yuma3 with liquid alpha and the default bonds penalty (β = 1, so Wb = Wc), exact mode: chain col_clip_sparse,
+// row_sum_sparse, matmul_sparse (ranks), mat_ema_alpha_sparse and the stored u16 bonds (epoch_mechanism's
+// terms.bond) in one sweep over W. Each entry goes through the same operations, and every sum accumulates in
+// the same row-major order, as clipTrustRanks → matEmaAlphaSparse → storeBonds; a differential test checks it.
+// Applies when every row of W and of the stored bonds is sorted by column: the chain's forward walk then sees
+// every entry and the EMA is a plain merge of the two rows.
+
+import type { Csr } from "./csr.js";
+import type { EpochScratch } from "./scratch.js";
+import type { LiquidAlphaParams } from "./liquidAlpha.js";
+import { alphaSigmoidExact } from "./liquidAlpha.js";
+import type { SparseU16 } from "./types.js";
+import { fixedProportionToU16, mulFloor, ONE } from "../fixed/i32f32.js";
+
+/** True when every row of `m` (rows 0..n-1) has strictly ascending columns. */
+export function rowsAscending(rowPtr: Int32Array, col: Int32Array, n: number): boolean {
+  for (let i = 0; i < n; i++) {
+    for (let e = rowPtr[i] + 1, end = rowPtr[i + 1]; e < end; e++) if (col[e] <= col[e - 1]) return false;
+  }
+  return true;
+}
+
+/** Where the fused sweep writes: per-uid vectors, the EMA rows (raw, for the dividends) and the stored u16 rows. */
+export interface ClipEmaTargets {
+  trust: Float64Array; // Tv: row sums of Wc
+  ranks: Float64Array; // R: Σ_i A_i · Wc_ij, before normalisation
+  ema: Csr; // the EMA bonds (entries > 0), with their column sums left in scratch.colAcc
+  stored: SparseU16; // rowPtr of n + 1, col/val with room for W's entries: rows of permitted uids as u16
+}
+
+/**
+ * The sweep. `w`: W (rows sorted); `bonds`: the stored bonds (rows sorted), entries towards uids registered at or
+ * after `lastTempo` masked; `permit`: the new validator permits. Returns the number of stored entries.
+ */
+export function clipEmaStore(
+  w: Csr, consensus: Float64Array, activeStake: Float64Array, bonds: SparseU16, lastTempo: number, blockAtRegistration: Float64Array,
+  p: LiquidAlphaParams, permit: Uint8Array, scratch: EpochScratch, t: ClipEmaTargets,
+): number {
+  const n = w.rows;
+  const { trust, ranks, ema, stored } = t;
+  ema.reset(n, w.nnz);
+  ranks.fill(0, 0, n);
+  const colSum = scratch.colAcc;
+  colSum.fill(0, 0, n);
+  const memo = scratch.alphaMemo;
+  memo.prepare(true, p.low, p.high, p.steepness);
+  if (memo.atZero < 0) memo.atZero = alphaSigmoidExact(0, p);
+  // With Wb = Wc <= C, w >= b gives combined_diff 0: the alpha at 0 (or low when low == high pins every alpha).
+  const constantAlpha = p.low === p.high;
+  const a0 = constantAlpha ? p.low : memo.atZero;
+  const keep0 = ONE - a0;
+  // chain scalar_vec_mask_sparse_matrix: bonds towards uids registered since last_tempo read as absent (0 here)
+  const bondMask = scratch.colMask;
+  for (let j = 0; j < n; j++) bondMask[j] = lastTempo > blockAtRegistration[j] ? 1 : 0;
+  const { rowPtr, col, val } = w;
+  const { rowPtr: bPtr, col: bCol, val: bU16 } = bonds;
+  const eCol = ema.col;
+  const eVal = ema.val;
+  const ePtr = ema.rowPtr;
+  const sPtr = stored.rowPtr;
+  const sCol = stored.col;
+  const sVal = stored.val;
+  let k = 0;
+  let ks = 0;
+  sPtr[0] = 0;
+  for (let i = 0; i < n; i++) {
+    const s = activeStake[i];
+    let rowSum = 0;
+    let b = bPtr[i];
+    const bEnd = bPtr[i + 1];
+    const rowStart = k;
+    for (let e = rowPtr[i], end = rowPtr[i + 1]; e < end; e++) {
+      const j = col[e];
+      const v = val[e];
+      const th = consensus[j];
+      if (th <= 0 && v > th) continue; // clipped to a consensus <= 0: not in Wc
+      const c = (th + v - Math.abs(th - v)) * 0.5; // min(th, v) without a branch (raw integers <= 2^32: exact)
+      rowSum += c;
+      if (s !== 0) ranks[j] += mulFloor(s, c);
+      // EMA of the bond: the merge finds B_ij (0 when absent or masked)
+      while (b < bEnd && bCol[b] < j) b++;
+      let bond = 0;
+      if (b < bEnd && bCol[b] === j && bondMask[j] !== 0) bond = proportionExact(bU16[b]);
+      let x: number;
+      if (c >= bond) x = mulFloor(keep0, bond) + mulFloor(a0, c);
+      else {
+        let a = a0;
+        if (!constantAlpha) {
+          const d = bond - c > ONE ? ONE : bond - c; // combined_diff clamped to [0, 1], > 0 here
+          a = memo.get(d);
+          if (a < 0) { a = alphaSigmoidExact(d, p); memo.set(d, a); }
+        }
+        x = mulFloor(ONE - a, bond) + mulFloor(a, c);
+      }
+      if (x > ONE) x = ONE;
+      if (x > 0) { eCol[k] = j; eVal[k++] = x; colSum[j] += x; }
+    }
+    trust[i] = rowSum;
+    ePtr[i + 1] = k;
+    if (permit[i]) {
+      for (let q = rowStart; q < k; q++) {
+        sCol[ks] = eCol[q];
+        sVal[ks++] = fixedProportionToU16(eVal[q]);
+      }
+    }
+    sPtr[i + 1] = ks;
+  }
+  ema.nnz = k;
+  return ks;
+}
+
+/** I32F32(u) / I32F32(65535) = u·65537 + floor(u / 65535), since 2^32 = 65535·65537 + 1. */
+function proportionExact(u: number): number {
+  return u * 65537 + (u === 65535 ? 1 : 0);
+}
+
+
