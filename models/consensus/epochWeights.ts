@@ -18,24 +18,41 @@ export function epochWeights(input: EpochInput, forbid: Uint8Array, arith: Epoch
   const outPtr = out.rowPtr;
   const oc = out.col;
   const ov = out.val;
+  let latestRegistration = -Infinity;
+  for (let j = 0; j < n; j++) if (blockAtRegistration[j] > latestRegistration) latestRegistration = blockAtRegistration[j];
   let k = 0;
   let sorted = true;
   for (let i = 0; i < n; i++) {
     const start = k;
     if (!forbid[i]) {
       const lu = lastUpdate[i];
+      const self = i === ownerUid ? -1 : i; // the owner keeps its self-weight
       let rowSum = 0; // Σ u16 of kept entries (exact integer)
       let last = -1;
-      for (let e = rowPtr[i], end = rowPtr[i + 1]; e < end; e++) {
-        const j = col[e];
-        if (j === i && i !== ownerUid) continue; // self-weight (owner exempt)
-        if (lu <= blockAtRegistration[j]) continue; // set before uid j's current occupant registered
-        const v = val[e];
-        oc[k] = j;
-        ov[k++] = v;
-        rowSum += v;
-        if (j <= last) sorted = false;
-        last = j;
+      if (lu > latestRegistration) {
+        // no entry of this row is outdated: only the self-weight mask applies
+        for (let e = rowPtr[i], end = rowPtr[i + 1]; e < end; e++) {
+          const j = col[e];
+          if (j === self) continue;
+          const v = val[e];
+          oc[k] = j;
+          ov[k++] = v;
+          rowSum += v;
+          if (j <= last) sorted = false;
+          last = j;
+        }
+      } else {
+        for (let e = rowPtr[i], end = rowPtr[i + 1]; e < end; e++) {
+          const j = col[e];
+          if (j === self) continue; // self-weight (owner exempt)
+          if (lu <= blockAtRegistration[j]) continue; // set before uid j's current occupant registered
+          const v = val[e];
+          oc[k] = j;
+          ov[k++] = v;
+          rowSum += v;
+          if (j <= last) sorted = false;
+          last = j;
+        }
       }
       if (rowSum === 0) ov.fill(0, start, k);
       else if (exact) ratioRowExact(ov, start, k, rowSum);

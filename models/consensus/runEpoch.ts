@@ -12,7 +12,7 @@ import { weightedMedianCol } from "./weightedMedianCol.js";
 import { clipTrustRanks, inplaceNormalize, inplaceNormalizeUsingSum } from "./clipAndRank.js";
 import { interpolateSparse } from "./interpolateSparse.js";
 import { bondsAndDividends, emaAlpha, lastTempo, yuma3Dividends } from "./bonds.js";
-import { clipEmaStore, rowsAscending } from "./clipEmaFused.js";
+import { alignBondRows, clipEmaStore } from "./clipEmaFused.js";
 import { emissionSplit } from "./emissionSplit.js";
 import { fixedProportionToU16, ONE, u16ProportionToFixed } from "../fixed/i32f32.js";
 import type { Csr } from "./csr.js";
@@ -74,7 +74,7 @@ export function runEpoch(
   const kappa = arith.name === "exact" ? u16ProportionToFixed(hp.kappa) : (hp.kappa / 65535) * 4294967296;
   weightedMedianCol(s.activeStake, s.weights, n, kappa, arith, s, s.consensus, s.consensus); // last epoch's C as the first pivot
   const beta = arith.name === "exact" ? u16ProportionToFixed(hp.bondsPenalty) : (hp.bondsPenalty / 65535) * 4294967296;
-  if (trace === null && options?.generalPath !== true && fusedApplies(input, arith, beta, weightsSorted, s.consensus)) {
+  if (trace === null && options?.generalPath !== true && fusedApplies(input, arith, beta, weightsSorted, s)) {
     // Yuma3 + liquid alpha, β = 1, sorted rows: clip, trust, ranks, EMA and stored bonds in one sweep
     fusedBondsStep(input, s, out, reuse ? scratch : null);
   } else {
@@ -98,12 +98,12 @@ export function runEpoch(
 }
 
 /** The fused sweep applies: exact, Yuma3 with liquid alpha in force (some C ≠ 0), β = 1, rows of W and B sorted. */
-function fusedApplies(input: EpochInput, arith: EpochArith, beta: number, weightsSorted: boolean, consensus: Float64Array): boolean {
+function fusedApplies(input: EpochInput, arith: EpochArith, beta: number, weightsSorted: boolean, s: EpochScratch): boolean {
   const hp = input.hyperparameters;
   if (arith.name !== "exact" || !hp.yuma3 || !hp.liquidAlpha || beta !== ONE || !weightsSorted) return false;
   let anyConsensus = false;
-  for (let j = 0; j < input.n; j++) if (consensus[j] !== 0) { anyConsensus = true; break; }
-  return anyConsensus && rowsAscending(input.bonds.rowPtr, input.bonds.col, input.n);
+  for (let j = 0; j < input.n; j++) if (s.consensus[j] !== 0) { anyConsensus = true; break; }
+  return anyConsensus && alignBondRows(s.weights, input.bonds, input.n, s.rowAligned);
 }
 
 /** clipEmaStore, then incentive and dividends; the stored bonds go straight into the output. */

@@ -36,6 +36,7 @@ export class EpochScratch {
   hintEq = new Float64Array(0); // Σ stake with score == the hinted median, per column
   colOpen = new Uint8Array(0); // 1: the column's median is still to be selected
   colMask = new Uint8Array(0); // per-column 0/1 mask (bonds towards recently registered uids)
+  rowAligned = new Uint8Array(0); // 1: the stored bond row has exactly W's columns
   // matrices
   weights = new Csr();
   clipped = new Csr();
@@ -111,6 +112,7 @@ export class EpochScratch {
     this.hintEq = new Float64Array(n);
     this.colOpen = new Uint8Array(n);
     this.colMask = new Uint8Array(n);
+    this.rowAligned = new Uint8Array(n);
     return this;
   }
 
