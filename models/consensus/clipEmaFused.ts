@@ -11,7 +11,7 @@ import type { LiquidAlphaParams } from "./liquidAlpha.js";
 import type { AlphaMemo } from "./alphaMemo.js";
 import { alphaSigmoidExact } from "./liquidAlpha.js";
 import type { SparseU16 } from "./types.js";
-import { fixedProportionToU16, mulFloor, ONE } from "../fixed/i32f32.js";
+import { mulFloor, ONE } from "../fixed/i32f32.js";
 
 /**
  * Per row of W: 1 in `aligned` when B's row has exactly W's columns (in order; the steady state, where last
@@ -96,14 +96,14 @@ export function clipEmaStore(
         if (th <= 0 && v > th) continue; // clipped to a consensus <= 0: not in Wc
         const c = (th + v - Math.abs(th - v)) * 0.5; // min(th, v) without a branch (raw integers <= 2^32: exact)
         rowSum += c;
-        if (s !== 0) ranks[j] += mulFloor(s, c);
+        ranks[j] += mulFloor(s, c); // + 0 when s = 0
         const bond = proportionExact(bU16[e + off]);
         const x = c >= bond ? emaAtZero(c, bond, a0, keep0) : emaAbove(c, bond, a0, constantAlpha, memo, p);
         if (x > 0) {
           eCol[k] = j;
           eVal[k++] = x;
           colSum[j] += x;
-          if (perm) { sCol[ks] = j; sVal[ks++] = fixedProportionToU16(x); }
+          if (perm) { sCol[ks] = j; sVal[ks++] = Math.floor(x * U16_SCALE); } // fixed_proportion_to_u16, x in (0, 2^32]
         }
       }
     } else {
@@ -114,7 +114,7 @@ export function clipEmaStore(
         if (th <= 0 && v > th) continue;
         const c = (th + v - Math.abs(th - v)) * 0.5;
         rowSum += c;
-        if (s !== 0) ranks[j] += mulFloor(s, c);
+        ranks[j] += mulFloor(s, c);
         // the merge finds B_ij (0 when absent or masked)
         while (b < bEnd && bCol[b] < j) b++;
         let bond = 0;
@@ -124,7 +124,7 @@ export function clipEmaStore(
           eCol[k] = j;
           eVal[k++] = x;
           colSum[j] += x;
-          if (perm) { sCol[ks] = j; sVal[ks++] = fixedProportionToU16(x); }
+          if (perm) { sCol[ks] = j; sVal[ks++] = Math.floor(x * U16_SCALE); }
         }
       }
     }
@@ -161,6 +161,9 @@ function emaAbove(c: number, bond: number, a0: number, constantAlpha: boolean, m
   const x = mulFloor(ONE - a, bond) + mulFloor(a, c);
   return x > ONE ? ONE : x;
 }
+
+// floor(x · 65535 / 2^32) in one rounding: 65535 · 2^-32 is exact and so is x · 65535 · 2^-32 for x <= 2^32.
+const U16_SCALE = 65535 / 4294967296;
 
 /** I32F32(u) / I32F32(65535) = u·65537 + floor(u / 65535), since 2^32 = 65535·65537 + 1. */
 function proportionExact(u: number): number {
