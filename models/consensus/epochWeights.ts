@@ -7,9 +7,21 @@ import type { EpochArith } from "./arith.js";
 import type { Csr } from "./csr.js";
 import type { EpochInput } from "./types.js";
 import { ONE } from "../fixed/i32f32.js";
+import { accumulateHintRow } from "./weightedMedianCol.js";
 
-/** Builds row-normalised W (raw I32F32) into `out`, rows in stored (submission) order; true when every row is sorted by column. */
-export function epochWeights(input: EpochInput, forbid: Uint8Array, arith: EpochArith, out: Csr): boolean {
+/** Last epoch's consensus and where to accumulate its stake sums while W is built (weightedMedianCol's hint). */
+export interface HintSums {
+  useStake: Float64Array;
+  hint: Float64Array;
+  geq: Float64Array;
+  gt: Float64Array;
+}
+
+/**
+ * Builds row-normalised W (raw I32F32) into `out`, rows in stored (submission) order; true when every row is
+ * sorted by column. With `hintSums` (exact mode), each row's entries also go into the median's hint sums.
+ */
+export function epochWeights(input: EpochInput, forbid: Uint8Array, arith: EpochArith, out: Csr, hintSums: HintSums | null = null): boolean {
   const { n, weights, lastUpdate, blockAtRegistration } = input;
   const ownerUid = input.ownerUid ?? -1;
   const { rowPtr, col, val } = weights;
@@ -55,7 +67,12 @@ export function epochWeights(input: EpochInput, forbid: Uint8Array, arith: Epoch
         }
       }
       if (rowSum === 0) ov.fill(0, start, k);
-      else if (exact) ratioRowExact(ov, start, k, rowSum);
+      else if (exact) {
+        ratioRowExact(ov, start, k, rowSum);
+        if (hintSums !== null && hintSums.useStake[i] !== 0) {
+          accumulateHintRow(oc, ov, start, k, hintSums.useStake[i], hintSums.hint, hintSums.geq, hintSums.gt);
+        }
+      }
       else for (let t = start; t < k; t++) ov[t] = (ov[t] / rowSum) * ONE;
     }
     outPtr[i + 1] = k;

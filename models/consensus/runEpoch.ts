@@ -8,7 +8,7 @@ import { EpochScratch } from "./scratch.js";
 import { stakeWeights } from "./stakeWeights.js";
 import { isTopkNonzero } from "./validatorPermits.js";
 import { epochWeights } from "./epochWeights.js";
-import { weightedMedianCol } from "./weightedMedianCol.js";
+import { prepareUseStake, weightedMedianCol } from "./weightedMedianCol.js";
 import { clipTrustRanks, inplaceNormalize, inplaceNormalizeUsingSum } from "./clipAndRank.js";
 import { interpolateSparse } from "./interpolateSparse.js";
 import { bondsAndDividends, emaAlpha, lastTempo, yuma3Dividends } from "./bonds.js";
@@ -70,9 +70,16 @@ export function runEpoch(
   for (let i = 0; i < n; i++) s.activeStake[i] = s.inactive[i] || s.forbid[i] ? 0 : s.stake[i];
   inplaceNormalize(s.activeStake, n, arith);
   // weights, consensus, clipping
-  const weightsSorted = epochWeights(input, s.forbid, arith, s.weights);
+  // last epoch's C is each column's first guess at its median; in exact mode its stake sums are taken while W is built
+  const hinted = arith.name === "exact" && options?.generalPath !== true;
+  if (hinted) {
+    prepareUseStake(s.activeStake, n, arith, s);
+    s.hintGeq.fill(0, 0, n);
+    s.hintGt.fill(0, 0, n);
+  }
+  const weightsSorted = epochWeights(input, s.forbid, arith, s.weights, hinted ? s.hintSums() : null);
   const kappa = arith.name === "exact" ? u16ProportionToFixed(hp.kappa) : (hp.kappa / 65535) * 4294967296;
-  weightedMedianCol(s.activeStake, s.weights, n, kappa, arith, s, s.consensus, s.consensus); // last epoch's C as the first pivot
+  weightedMedianCol(s.activeStake, s.weights, n, kappa, arith, s, s.consensus, s.consensus, hinted);
   const beta = arith.name === "exact" ? u16ProportionToFixed(hp.bondsPenalty) : (hp.bondsPenalty / 65535) * 4294967296;
   if (trace === null && options?.generalPath !== true && fusedApplies(input, arith, beta, weightsSorted, s)) {
     // Yuma3 + liquid alpha, β = 1, sorted rows: clip, trust, ranks, EMA and stored bonds in one sweep

@@ -10,21 +10,17 @@ import type { EpochScratch } from "./scratch.js";
 import { divFloorRecip, ONE } from "../fixed/i32f32.js";
 
 /**
- * Writes C_j (raw I32F32) for every column j < n. `majority` is kappa (raw). `hint` (may be `out` itself,
- * e.g. last epoch's consensus): a guess of each C_j tried first as the pivot; any value gives the same C,
- * a good guess settles a column in one pass.
+ * use_stake (the positive entries of A, re-normalised: inplace_normalize) into scratch.useStake; returns its sum.
+ * scratch.positiveRows gets the number of rows with A > 0 (0: every use_stake is 0 and every median is 0).
  */
-export function weightedMedianCol(
-  activeStake: Float64Array, w: Csr, n: number, majority: number, arith: EpochArith, scratch: EpochScratch, out: Float64Array,
-  hint: Float64Array | null = null,
-): void {
-  if (hint !== out || arith.name === "float") out.fill(0, 0, n);
-  // use_stake: the positive entries of A, re-normalised (inplace_normalize)
+export function prepareUseStake(activeStake: Float64Array, n: number, arith: EpochArith, scratch: EpochScratch): number {
   const useStake = scratch.useStake;
   let posSum = 0;
   let m = 0;
   for (let i = 0; i < n; i++) if (activeStake[i] > 0) { posSum += activeStake[i]; m++; }
-  if (m === 0) { out.fill(0, 0, n); return; }
+  scratch.positiveRows = m;
+  scratch.useStakeSum = 0;
+  if (m === 0) { useStake.fill(0, 0, n); return 0; }
   let stakeSum = 0;
   const recip = ONE / posSum;
   for (let i = 0; i < n; i++) {
@@ -33,13 +29,33 @@ export function weightedMedianCol(
     useStake[i] = s;
     stakeSum += s;
   }
+  scratch.useStakeSum = stakeSum;
+  return stakeSum;
+}
+
+/**
+ * Writes C_j (raw I32F32) for every column j < n. `majority` is kappa (raw). `hint` (may be `out` itself,
+ * e.g. last epoch's consensus): a guess of each C_j tried first as the pivot; any value gives the same C,
+ * a good guess settles a column in one pass. `prepared` (exact mode, with a hint): prepareUseStake has run
+ * and the hint's stake sums (scratch.hintGeq / hintGt) were accumulated while W was built (epochWeights).
+ */
+export function weightedMedianCol(
+  activeStake: Float64Array, w: Csr, n: number, majority: number, arith: EpochArith, scratch: EpochScratch, out: Float64Array,
+  hint: Float64Array | null = null, prepared = false,
+): void {
+  if (hint !== out || arith.name === "float") out.fill(0, 0, n);
+  const useStake = scratch.useStake;
+  const stakeSum = prepared ? scratch.useStakeSum : prepareUseStake(activeStake, n, arith, scratch);
+  const m = scratch.positiveRows;
+  if (m === 0) { out.fill(0, 0, n); return; }
   const minority = stakeSum - majority;
   if (arith.name === "float") {
     medianColsScored(activeStake, w, n, m, stakeSum, minority, scratch, out);
     return;
   }
   const open = scratch.colOpen;
-  const remaining = hint === null ? n : settleByHint(w, useStake, n, hint, stakeSum, minority, scratch, out);
+  if (hint !== null && !prepared) accumulateHintSums(w, useStake, n, hint, scratch);
+  const remaining = hint === null ? n : settleByHint(n, hint, stakeSum, minority, scratch, out);
   if (remaining === 0) return;
   if (hint === null) open.fill(1, 0, n);
   const keys = transposePositive(activeStake, w, n, scratch, remaining < n ? open : null);
@@ -81,18 +97,12 @@ const SCALE34 = 2 ** -34;
 const GT_OFFSET = 1 - 2 ** -34;
 
 /**
- * Settles every column whose hinted score g_j is its median, in one row-major sweep: g_j (> 0) is the
- * median exactly when Σ_{score<g} stake <= minority < Σ_{score<=g} stake (the scores absent from W count as
- * 0 < g). Writes out[j] = g_j and colOpen[j] = 0 for those, colOpen[j] = 1 for the rest; returns how many
- * are left. Exact mode only (integer scores and stakes, every sum exact).
+ * Per column j, the stake of rows scoring >= hint[j] into scratch.hintGeq and > hint[j] into scratch.hintGt,
+ * in one row-major sweep over W (scores absent from W are 0 and count in neither: hints below 1 never verify).
  */
-function settleByHint(
-  w: Csr, useStake: Float64Array, n: number, hint: Float64Array, stakeSum: number, minority: number, scratch: EpochScratch,
-  out: Float64Array,
-): number {
+function accumulateHintSums(w: Csr, useStake: Float64Array, n: number, hint: Float64Array, scratch: EpochScratch): void {
   const geq = scratch.hintGeq;
-  const gt = scratch.hintEq;
-  const open = scratch.colOpen;
+  const gt = scratch.hintGt;
   geq.fill(0, 0, n);
   gt.fill(0, 0, n);
   const { rowPtr, col, val } = w;
@@ -106,6 +116,30 @@ function settleByHint(
       gt[j] += s * ((d + GT_OFFSET) | 0);
     }
   }
+}
+
+/** The same sums for one row of W as it is built (epochWeights): entries start..end of `col` / `val`, stake s > 0. */
+export function accumulateHintRow(
+  col: Int32Array, val: Float64Array, start: number, end: number, s: number, hint: Float64Array, geq: Float64Array, gt: Float64Array,
+): void {
+  for (let e = start; e < end; e++) {
+    const j = col[e];
+    const d = (val[e] - hint[j]) * SCALE34;
+    geq[j] += s * ((d + 1) | 0);
+    gt[j] += s * ((d + GT_OFFSET) | 0);
+  }
+}
+
+/**
+ * Settles every column whose hinted score g_j is its median: g_j (> 0) is the median exactly when
+ * Σ_{score<g} stake <= minority < Σ_{score<=g} stake (the scores absent from W count as 0 < g), read from the
+ * hint sums. Writes out[j] = g_j and colOpen[j] = 0 for those, colOpen[j] = 1 for the rest; returns how many
+ * are left. Exact mode only (integer scores and stakes, every sum exact).
+ */
+function settleByHint(n: number, hint: Float64Array, stakeSum: number, minority: number, scratch: EpochScratch, out: Float64Array): number {
+  const geq = scratch.hintGeq;
+  const gt = scratch.hintGt;
+  const open = scratch.colOpen;
   let remaining = 0;
   for (let j = 0; j < n; j++) {
     const g = hint[j];
