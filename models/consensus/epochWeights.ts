@@ -7,7 +7,7 @@ import type { EpochArith } from "./arith.js";
 import type { Csr } from "./csr.js";
 import type { EpochInput } from "./types.js";
 import { ONE } from "../fixed/i32f32.js";
-import { accumulateHintRow } from "./weightedMedianCol.js";
+import { accumulateHintRow, GT_OFFSET, SCALE34 } from "./weightedMedianCol.js";
 
 /** Last epoch's consensus and where to accumulate its stake sums while W is built (weightedMedianCol's hint). */
 export interface HintSums {
@@ -41,6 +41,21 @@ export function epochWeights(input: EpochInput, forbid: Uint8Array, arith: Epoch
       const self = i === ownerUid ? -1 : i; // the owner keeps its self-weight
       let rowSum = 0; // Σ u16 of kept entries (exact integer)
       let last = -1;
+      if (lu > latestRegistration && exact && hintSums !== null) {
+        // no entry outdated, exact: sum the kept u16 first, then write each quotient once (and its hint sums)
+        const from = rowPtr[i];
+        const to = rowPtr[i + 1];
+        for (let e = from; e < to; e++) {
+          const j = col[e];
+          if (j === self) continue;
+          rowSum += val[e];
+          if (j <= last) sorted = false;
+          last = j;
+        }
+        k = rowSum === 0 ? copyZeros(col, from, to, self, oc, ov, k) : ratioRowHinted(col, val, from, to, self, rowSum, hintSums.useStake[i], hintSums, oc, ov, k);
+        outPtr[i + 1] = k;
+        continue;
+      }
       if (lu > latestRegistration) {
         // no entry of this row is outdated: only the self-weight mask applies
         for (let e = rowPtr[i], end = rowPtr[i + 1]; e < end; e++) {
@@ -79,6 +94,44 @@ export function epochWeights(input: EpochInput, forbid: Uint8Array, arith: Epoch
   }
   out.nnz = k;
   return sorted;
+}
+
+/** The row's kept entries (all but `self`) as zeros (a row summing to 0); returns the next output index. */
+function copyZeros(col: Int32Array, from: number, to: number, self: number, oc: Int32Array, ov: Float64Array, k: number): number {
+  for (let e = from; e < to; e++) {
+    const j = col[e];
+    if (j === self) continue;
+    oc[k] = j;
+    ov[k++] = 0;
+  }
+  return k;
+}
+
+/**
+ * The row's kept entries (all but `self`) as floor(v·2^32 / sum), as ratioRowExact computes them, written once;
+ * with stake s > 0 each quotient also goes into the median's hint sums (accumulateHintRow's arithmetic).
+ */
+function ratioRowHinted(
+  col: Int32Array, val: Uint16Array, from: number, to: number, self: number, sum: number, s: number, h: HintSums,
+  oc: Int32Array, ov: Float64Array, k: number,
+): number {
+  const recip = ONE / sum;
+  const { hint, geq, gt } = h;
+  for (let e = from; e < to; e++) {
+    const j = col[e];
+    if (j === self) continue;
+    const v = val[e];
+    let q = Math.floor(v * recip);
+    const r = v * ONE - q * sum; // exact: both terms < 2^49
+    if (r < 0) q--;
+    else if (r >= sum) q++;
+    oc[k] = j;
+    ov[k++] = q;
+    const d = (q - hint[j]) * SCALE34; // + 0 for every sum when s = 0
+    geq[j] += s * ((d + 1) | 0);
+    gt[j] += s * ((d + GT_OFFSET) | 0);
+  }
+  return k;
 }
 
 /** floor(v·2^32 / sum) for u16 v: a reciprocal estimate, then one exact correction (v·2^32 < 2^48). */

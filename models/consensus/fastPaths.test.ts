@@ -167,7 +167,7 @@ describe("fast paths are bit-identical to the step-by-step path", () => {
     // where Σ_{score<=v} stake == minority must not make v the median.
     const rnd = mulberry32(77);
     const scores = [0, 1_000_000_000, 2_000_000_000, 3_000_000_000, 4294967296];
-    for (let t = 0; t < 400; t++) {
+    for (let t = 0; t < 800; t++) {
       const m = 2 + Math.floor(rnd() * 5);
       const u = 1 + Math.floor(rnd() * 65534);
       const minority = 4294967296 - u16ProportionToFixed(u);
@@ -180,6 +180,8 @@ describe("fast paths are bit-identical to the step-by-step path", () => {
       };
       parts(minority, 0, split);
       parts(4294967296 - minority, split, m);
+      if (t % 4 === 3) for (let i = 0; i < m; i++) stake[i] = 1 + Math.floor(rnd() * 1e9); // Σ use_stake < 2^32 by the floors
+      const kappa = t % 8 === 7 ? 65535 : u; // kappa = 1.0: minority <= 0
       const w = new Csr().reset(m, m * m);
       for (let i = 0; i < m; i++) {
         for (let j = 0; j < m; j++) if (rnd() < 0.8) w.push(j, scores[Math.floor(rnd() * scores.length)]);
@@ -188,8 +190,8 @@ describe("fast paths are bit-identical to the step-by-step path", () => {
       const hint = Float64Array.from({ length: m }, () => (rnd() < 0.8 ? scores[Math.floor(rnd() * scores.length)] : rnd() * 1e10));
       const want = new Float64Array(m);
       const got = new Float64Array(m);
-      weightedMedianCol(stake, w, m, u16ProportionToFixed(u), exactArith, new EpochScratch().ensure(m), want, null);
-      weightedMedianCol(stake, w, m, u16ProportionToFixed(u), exactArith, new EpochScratch().ensure(m), got, hint);
+      weightedMedianCol(stake, w, m, u16ProportionToFixed(kappa), exactArith, new EpochScratch().ensure(m), want, null);
+      weightedMedianCol(stake, w, m, u16ProportionToFixed(kappa), exactArith, new EpochScratch().ensure(m), got, hint);
       expect(Array.from(got), `case ${t}`).toEqual(Array.from(want));
     }
   });

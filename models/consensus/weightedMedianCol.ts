@@ -93,8 +93,8 @@ const INV_ROWS = 1 / 65536;
 // Indicators without a data-dependent branch (a hinted median splits each column about evenly, so a branch
 // would be a coin flip): for integers d with |d| < 2^34, (d·2^-34 + 1) | 0 is 1 when d >= 0, else 0, and
 // (d·2^-34 + 1 − 2^-34) | 0 is 1 when d > 0, else 0 (every term is exact).
-const SCALE34 = 2 ** -34;
-const GT_OFFSET = 1 - 2 ** -34;
+export const SCALE34 = 2 ** -34;
+export const GT_OFFSET = 1 - 2 ** -34;
 
 /**
  * Per column j, the stake of rows scoring >= hint[j] into scratch.hintGeq and > hint[j] into scratch.hintGt,
@@ -133,7 +133,7 @@ export function accumulateHintRow(
 /**
  * Settles every column whose hinted score g_j is its median: g_j (> 0) is the median exactly when
  * Σ_{score<g} stake <= minority < Σ_{score<=g} stake (the scores absent from W count as 0 < g), read from the
- * hint sums. Writes out[j] = g_j and colOpen[j] = 0 for those, colOpen[j] = 1 for the rest; returns how many
+ * hint sums; g_j = 0 is when 0 <= minority < Σ_{score<=0} stake (the chain's "median is 0" columns). Writes out[j] = g_j and colOpen[j] = 0 for those, colOpen[j] = 1 for the rest; returns how many
  * are left. Exact mode only (integer scores and stakes, every sum exact).
  */
 function settleByHint(n: number, hint: Float64Array, stakeSum: number, minority: number, scratch: EpochScratch, out: Float64Array): number {
@@ -147,6 +147,10 @@ function settleByHint(n: number, hint: Float64Array, stakeSum: number, minority:
     const lessOrEqual = stakeSum - gt[j];
     if (g > 0 && g <= 4294967296 && Math.floor(g) === g && less <= minority && minority < lessOrEqual) {
       out[j] = g;
+      open[j] = 0;
+    } else if (g === 0 && minority >= 0 && minority < lessOrEqual) {
+      // a hint of 0: the absent scores are 0 too, so nothing is below it and Σ_{score<=0} = stakeSum − Σ_{score>0}
+      out[j] = 0;
       open[j] = 0;
     } else {
       open[j] = 1;
