@@ -7,14 +7,14 @@ import type { EpochArith } from "./arith.js";
 import type { Csr } from "./csr.js";
 import type { EpochInput } from "./types.js";
 import { ONE } from "../fixed/i32f32.js";
-import { accumulateHintRow, GT_OFFSET, SCALE34 } from "./weightedMedianCol.js";
+import { accumulateHintRow, SCALE34 } from "./weightedMedianCol.js";
 
 /** Last epoch's consensus and where to accumulate its stake sums while W is built (weightedMedianCol's hint). */
 export interface HintSums {
   useStake: Float64Array;
   hint: Float64Array;
   geq: Float64Array;
-  gt: Float64Array;
+  eq: Float64Array;
 }
 
 /**
@@ -85,7 +85,7 @@ export function epochWeights(input: EpochInput, forbid: Uint8Array, arith: Epoch
       else if (exact) {
         ratioRowExact(ov, start, k, rowSum);
         if (hintSums !== null && hintSums.useStake[i] !== 0) {
-          accumulateHintRow(oc, ov, start, k, hintSums.useStake[i], hintSums.hint, hintSums.geq, hintSums.gt);
+          accumulateHintRow(oc, ov, start, k, hintSums.useStake[i], hintSums.hint, hintSums.geq, hintSums.eq);
         }
       }
       else for (let t = start; t < k; t++) ov[t] = (ov[t] / rowSum) * ONE;
@@ -116,7 +116,7 @@ function ratioRowHinted(
   oc: Int32Array, ov: Float64Array, k: number,
 ): number {
   const recip = ONE / sum;
-  const { hint, geq, gt } = h;
+  const { hint, geq, eq } = h;
   for (let e = from; e < to; e++) {
     const j = col[e];
     if (j === self) continue;
@@ -127,9 +127,9 @@ function ratioRowHinted(
     else if (r >= sum) q++;
     oc[k] = j;
     ov[k++] = q;
-    const d = (q - hint[j]) * SCALE34; // + 0 for every sum when s = 0
-    geq[j] += s * ((d + 1) | 0);
-    gt[j] += s * ((d + GT_OFFSET) | 0);
+    const g = hint[j];
+    geq[j] += s * (((q - g) * SCALE34 + 1) | 0); // + 0 for every sum when s = 0
+    if (q === g) eq[j] += s;
   }
   return k;
 }

@@ -75,7 +75,7 @@ export function runEpoch(
   if (hinted) {
     prepareUseStake(s.activeStake, n, arith, s);
     s.hintGeq.fill(0, 0, n);
-    s.hintGt.fill(0, 0, n);
+    s.hintEq.fill(0, 0, n);
   }
   const weightsSorted = epochWeights(input, s.forbid, arith, s.weights, hinted ? s.hintSums() : null);
   const kappa = arith.name === "exact" ? u16ProportionToFixed(hp.kappa) : (hp.kappa / 65535) * 4294967296;

@@ -34,7 +34,7 @@ export class EpochScratch {
   selScore = new Float64Array(0);
   selStake = new Float64Array(0);
   hintGeq = new Float64Array(0); // Σ stake with score >= the hinted median, per column
-  hintGt = new Float64Array(0); // Σ stake with score > the hinted median, per column
+  hintEq = new Float64Array(0); // Σ stake with score == the hinted median, per column
   useStakeSum = 0; // Σ useStake (prepareUseStake)
   positiveRows = 0; // rows with active stake > 0
   colOpen = new Uint8Array(0); // 1: the column's median is still to be selected
@@ -52,7 +52,7 @@ export class EpochScratch {
   // the liquid-alpha EMA's parameters and its view of the stored bonds, refilled each epoch (no allocation)
   liquidParams: LiquidAlphaParams = { low: 0, high: 0, steepness: 0 };
   storedBonds: StoredBonds = { rowPtr: new Int32Array(1), col: new Int32Array(0), val: new Uint16Array(0), lastTempo: 0, blockAtRegistration: new Float64Array(0) };
-  private hintSumsView: HintSums = { useStake: new Float64Array(0), hint: new Float64Array(0), geq: new Float64Array(0), gt: new Float64Array(0) };
+  private hintSumsView: HintSums = { useStake: new Float64Array(0), hint: new Float64Array(0), geq: new Float64Array(0), eq: new Float64Array(0) };
   /** When set, every epoch run with this scratch records its intermediates here (off: null, costs nothing). */
   trace: EpochTrace | null = null;
 
@@ -113,7 +113,7 @@ export class EpochScratch {
     this.colCount = new Int32Array(n + 1);
     this.colPtr = new Int32Array(n + 1);
     this.hintGeq = new Float64Array(n);
-    this.hintGt = new Float64Array(n);
+    this.hintEq = new Float64Array(n);
     this.colOpen = new Uint8Array(n);
     this.colMask = new Uint8Array(n);
     this.rowAligned = new Uint8Array(n);
@@ -127,7 +127,7 @@ export class EpochScratch {
       h.useStake = this.useStake;
       h.hint = this.consensus;
       h.geq = this.hintGeq;
-      h.gt = this.hintGt;
+      h.eq = this.hintEq;
     }
     return h;
   }

@@ -37,7 +37,7 @@ export function prepareUseStake(activeStake: Float64Array, n: number, arith: Epo
  * Writes C_j (raw I32F32) for every column j < n. `majority` is kappa (raw). `hint` (may be `out` itself,
  * e.g. last epoch's consensus): a guess of each C_j tried first as the pivot; any value gives the same C,
  * a good guess settles a column in one pass. `prepared` (exact mode, with a hint): prepareUseStake has run
- * and the hint's stake sums (scratch.hintGeq / hintGt) were accumulated while W was built (epochWeights).
+ * and the hint's stake sums (scratch.hintGeq / hintEq) were accumulated while W was built (epochWeights).
  */
 export function weightedMedianCol(
   activeStake: Float64Array, w: Csr, n: number, majority: number, arith: EpochArith, scratch: EpochScratch, out: Float64Array,
@@ -90,43 +90,38 @@ function extremeKey(keys: Float64Array, lo: number, hi: number, largest: boolean
 const ROWS = 65536;
 const INV_ROWS = 1 / 65536;
 
-// Indicators without a data-dependent branch (a hinted median splits each column about evenly, so a branch
-// would be a coin flip): for integers d with |d| < 2^34, (d·2^-34 + 1) | 0 is 1 when d >= 0, else 0, and
-// (d·2^-34 + 1 − 2^-34) | 0 is 1 when d > 0, else 0 (every term is exact).
+// An indicator without a data-dependent branch (a hinted median splits each column about evenly, so a branch
+// would be a coin flip): for integers d with |d| < 2^34, (d·2^-34 + 1) | 0 is 1 when d >= 0, else 0 (every
+// term is exact). Scores equal to the hint are rare (a branch that is almost never taken).
 export const SCALE34 = 2 ** -34;
-export const GT_OFFSET = 1 - 2 ** -34;
 
 /**
- * Per column j, the stake of rows scoring >= hint[j] into scratch.hintGeq and > hint[j] into scratch.hintGt,
- * in one row-major sweep over W (scores absent from W are 0 and count in neither: hints below 1 never verify).
+ * Per column j, the stake of rows scoring >= hint[j] into scratch.hintGeq and == hint[j] into scratch.hintEq,
+ * in one row-major sweep over W (scores absent from W are 0 and count in neither).
  */
 function accumulateHintSums(w: Csr, useStake: Float64Array, n: number, hint: Float64Array, scratch: EpochScratch): void {
   const geq = scratch.hintGeq;
-  const gt = scratch.hintGt;
+  const eq = scratch.hintEq;
   geq.fill(0, 0, n);
-  gt.fill(0, 0, n);
+  eq.fill(0, 0, n);
   const { rowPtr, col, val } = w;
   for (let i = 0; i < n; i++) {
     const s = useStake[i];
     if (s === 0) continue;
-    for (let e = rowPtr[i], end = rowPtr[i + 1]; e < end; e++) {
-      const j = col[e];
-      const d = (val[e] - hint[j]) * SCALE34; // hint scores outside [0, 2^32] never verify below
-      geq[j] += s * ((d + 1) | 0);
-      gt[j] += s * ((d + GT_OFFSET) | 0);
-    }
+    accumulateHintRow(col, val, rowPtr[i], rowPtr[i + 1], s, hint, geq, eq);
   }
 }
 
-/** The same sums for one row of W as it is built (epochWeights): entries start..end of `col` / `val`, stake s > 0. */
+/** The same sums for one row of W: entries start..end of `col` / `val`, stake s. */
 export function accumulateHintRow(
-  col: Int32Array, val: Float64Array, start: number, end: number, s: number, hint: Float64Array, geq: Float64Array, gt: Float64Array,
+  col: Int32Array, val: Float64Array, start: number, end: number, s: number, hint: Float64Array, geq: Float64Array, eq: Float64Array,
 ): void {
   for (let e = start; e < end; e++) {
     const j = col[e];
-    const d = (val[e] - hint[j]) * SCALE34;
-    geq[j] += s * ((d + 1) | 0);
-    gt[j] += s * ((d + GT_OFFSET) | 0);
+    const v = val[e];
+    const g = hint[j];
+    geq[j] += s * (((v - g) * SCALE34 + 1) | 0); // hint scores outside [0, 2^32] never verify below
+    if (v === g) eq[j] += s;
   }
 }
 
@@ -138,13 +133,13 @@ export function accumulateHintRow(
  */
 function settleByHint(n: number, hint: Float64Array, stakeSum: number, minority: number, scratch: EpochScratch, out: Float64Array): number {
   const geq = scratch.hintGeq;
-  const gt = scratch.hintGt;
+  const eq = scratch.hintEq;
   const open = scratch.colOpen;
   let remaining = 0;
   for (let j = 0; j < n; j++) {
     const g = hint[j];
     const less = stakeSum - geq[j];
-    const lessOrEqual = stakeSum - gt[j];
+    const lessOrEqual = less + eq[j];
     if (g > 0 && g <= 4294967296 && Math.floor(g) === g && less <= minority && minority < lessOrEqual) {
       out[j] = g;
       open[j] = 0;
