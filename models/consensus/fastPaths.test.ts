@@ -162,6 +162,20 @@ describe("fast paths are bit-identical to the step-by-step path", () => {
     compareRun(12, { n: 256, validators: 64, density: 1, unsorted: false, randomBonds: false, penalty: 65535, flatAlpha: false, noZero: true }, 4, 0.01);
   });
 
+  it("in a steady state the fast paths are taken: every median settles by its hint, every validator's bond row is aligned", () => {
+    // every weight > 0, kappa 1/2, no recent registrations: every column has a positive consensus, so Wc keeps
+    // all of W and B has W's pattern (a column with C = 0 or a masked registration sends its rows to the merge)
+    const inp = stateOf(13, { n: 40, validators: 10, density: 1, unsorted: false, randomBonds: false, penalty: 65535, flatAlpha: false, noZero: true });
+    inp.hyperparameters.kappa = 32767;
+    inp.blockAtRegistration.fill(0);
+    const scratch = new EpochScratch();
+    for (let e = 0; e < 3; e++) inp.bonds = copySparse(runEpoch(inp, "exact", scratch).storedBonds);
+    const out = runEpoch(inp, "exact", scratch);
+    expect(Array.from(scratch.colOpen.subarray(0, inp.n))).toEqual(new Array(inp.n).fill(0));
+    for (let i = 0; i < inp.n; i++) if (out.validatorPermit[i] && inp.weights.rowPtr[i + 1] > inp.weights.rowPtr[i]) expect(scratch.rowAligned[i], `row ${i}`).toBe(1);
+    expect(plain(out)).toEqual(plain(runEpoch(inp, "exact", new EpochScratch(), { generalPath: true })));
+  });
+
   it("a hinted median settles only when it is the median: ties of the minority with a cumulative stake", () => {
     // posSum = 2^32, so use_stake = A; the first validators' stakes add up to exactly the minority 2^32 − kappa,
     // where Σ_{score<=v} stake == minority must not make v the median.
