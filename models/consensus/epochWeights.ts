@@ -7,14 +7,20 @@ import type { EpochArith } from "./arith.js";
 import type { Csr } from "./csr.js";
 import type { EpochInput } from "./types.js";
 import { ONE } from "../fixed/i32f32.js";
-import { accumulateHintRow, SCALE34 } from "./weightedMedianCol.js";
+import { accumulateHintRow, SCALE34, trackNeighbour } from "./weightedMedianCol.js";
 
 /** Last epoch's consensus and where to accumulate its stake sums while W is built (weightedMedianCol's hint). */
 export interface HintSums {
   useStake: Float64Array;
   hint: Float64Array;
-  geq: Float64Array;
-  eq: Float64Array;
+  geq: Float64Array; // Σ stake with W_ij >= hint_j
+  eq: Float64Array; // Σ stake with W_ij == hint_j
+  /** Whether the nearest scores around each hint are tracked too (when last epoch's hints missed). */
+  neighbours: boolean;
+  above: Float64Array; // min W_ij > hint_j (NO_SCORE_ABOVE: none)
+  aboveStake: Float64Array;
+  below: Float64Array; // max W_ij < hint_j (−1: none)
+  belowStake: Float64Array;
 }
 
 /**
@@ -85,7 +91,7 @@ export function epochWeights(input: EpochInput, forbid: Uint8Array, arith: Epoch
       else if (exact) {
         ratioRowExact(ov, start, k, rowSum);
         if (hintSums !== null && hintSums.useStake[i] !== 0) {
-          accumulateHintRow(oc, ov, start, k, hintSums.useStake[i], hintSums.hint, hintSums.geq, hintSums.eq);
+          accumulateHintRow(oc, ov, start, k, hintSums.useStake[i], hintSums.hint, hintSums, hintSums.neighbours);
         }
       }
       else for (let t = start; t < k; t++) ov[t] = (ov[t] / rowSum) * ONE;
@@ -117,6 +123,7 @@ function ratioRowHinted(
 ): number {
   const recip = ONE / sum;
   const { hint, geq, eq } = h;
+  const neighbours = h.neighbours && s !== 0; // rows without stake cannot hold the median
   for (let e = from; e < to; e++) {
     const j = col[e];
     if (j === self) continue;
@@ -130,6 +137,7 @@ function ratioRowHinted(
     const g = hint[j];
     geq[j] += s * (((q - g) * SCALE34 + 1) | 0); // + 0 for every sum when s = 0
     if (q === g) eq[j] += s;
+    if (neighbours) trackNeighbour(h, j, q, g, s);
   }
   return k;
 }

@@ -207,6 +207,11 @@ describe("fast paths are bit-identical to the step-by-step path", () => {
       weightedMedianCol(stake, w, m, u16ProportionToFixed(kappa), exactArith, new EpochScratch().ensure(m), want, null);
       weightedMedianCol(stake, w, m, u16ProportionToFixed(kappa), exactArith, new EpochScratch().ensure(m), got, hint);
       expect(Array.from(got), `case ${t}`).toEqual(Array.from(want));
+      const tracking = new EpochScratch().ensure(m);
+      tracking.lastOpenColumns = m; // last epoch's hints missed: the nearest scores around each hint are tried too
+      got.fill(-1);
+      weightedMedianCol(stake, w, m, u16ProportionToFixed(kappa), exactArith, tracking, got, hint);
+      expect(Array.from(got), `case ${t}, nearest scores`).toEqual(Array.from(want));
     }
   });
 

@@ -8,7 +8,7 @@ import { EpochScratch } from "./scratch.js";
 import { stakeWeights } from "./stakeWeights.js";
 import { isTopkNonzero } from "./validatorPermits.js";
 import { epochWeights } from "./epochWeights.js";
-import { prepareUseStake, weightedMedianCol } from "./weightedMedianCol.js";
+import { prepareUseStake, resetHintSums, weightedMedianCol } from "./weightedMedianCol.js";
 import { clipTrustRanks, inplaceNormalize, inplaceNormalizeUsingSum } from "./clipAndRank.js";
 import { interpolateSparse } from "./interpolateSparse.js";
 import { bondsAndDividends, emaAlpha, lastTempo, yuma3Dividends } from "./bonds.js";
@@ -74,8 +74,7 @@ export function runEpoch(
   const hinted = arith.name === "exact" && options?.generalPath !== true;
   if (hinted) {
     prepareUseStake(s.activeStake, n, arith, s);
-    s.hintGeq.fill(0, 0, n);
-    s.hintEq.fill(0, 0, n);
+    resetHintSums(s.hintSums(), n, s.lastOpenColumns * 16 > n); // nearest scores too when last epoch's hints missed
   }
   const weightsSorted = epochWeights(input, s.forbid, arith, s.weights, hinted ? s.hintSums() : null);
   const kappa = arith.name === "exact" ? u16ProportionToFixed(hp.kappa) : (hp.kappa / 65535) * 4294967296;

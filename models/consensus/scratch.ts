@@ -35,6 +35,11 @@ export class EpochScratch {
   selStake = new Float64Array(0);
   hintGeq = new Float64Array(0); // Σ stake with score >= the hinted median, per column
   hintEq = new Float64Array(0); // Σ stake with score == the hinted median, per column
+  hintAbove = new Float64Array(0); // nearest score above the hint, per column (tracked when hints miss)
+  hintAboveStake = new Float64Array(0);
+  hintBelow = new Float64Array(0); // nearest score below the hint
+  hintBelowStake = new Float64Array(0);
+  lastOpenColumns = 0; // columns the last epoch's hints did not settle
   useStakeSum = 0; // Σ useStake (prepareUseStake)
   positiveRows = 0; // rows with active stake > 0
   colOpen = new Uint8Array(0); // 1: the column's median is still to be selected
@@ -52,7 +57,10 @@ export class EpochScratch {
   // the liquid-alpha EMA's parameters and its view of the stored bonds, refilled each epoch (no allocation)
   liquidParams: LiquidAlphaParams = { low: 0, high: 0, steepness: 0 };
   storedBonds: StoredBonds = { rowPtr: new Int32Array(1), col: new Int32Array(0), val: new Uint16Array(0), lastTempo: 0, blockAtRegistration: new Float64Array(0) };
-  private hintSumsView: HintSums = { useStake: new Float64Array(0), hint: new Float64Array(0), geq: new Float64Array(0), eq: new Float64Array(0) };
+  private hintSumsView: HintSums = {
+    useStake: new Float64Array(0), hint: new Float64Array(0), geq: new Float64Array(0), eq: new Float64Array(0), neighbours: false,
+    above: new Float64Array(0), aboveStake: new Float64Array(0), below: new Float64Array(0), belowStake: new Float64Array(0),
+  };
   /** When set, every epoch run with this scratch records its intermediates here (off: null, costs nothing). */
   trace: EpochTrace | null = null;
 
@@ -114,6 +122,10 @@ export class EpochScratch {
     this.colPtr = new Int32Array(n + 1);
     this.hintGeq = new Float64Array(n);
     this.hintEq = new Float64Array(n);
+    this.hintAbove = new Float64Array(n);
+    this.hintAboveStake = new Float64Array(n);
+    this.hintBelow = new Float64Array(n);
+    this.hintBelowStake = new Float64Array(n);
     this.colOpen = new Uint8Array(n);
     this.colMask = new Uint8Array(n);
     this.rowAligned = new Uint8Array(n);
@@ -128,6 +140,10 @@ export class EpochScratch {
       h.hint = this.consensus;
       h.geq = this.hintGeq;
       h.eq = this.hintEq;
+      h.above = this.hintAbove;
+      h.aboveStake = this.hintAboveStake;
+      h.below = this.hintBelow;
+      h.belowStake = this.hintBelowStake;
     }
     return h;
   }
