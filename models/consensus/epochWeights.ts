@@ -122,7 +122,7 @@ function ratioRowHinted(
   oc: Int32Array, ov: Float64Array, k: number,
 ): number {
   const recip = ONE / sum;
-  const { hint, geq, eq } = h;
+  const { hint, geq, eq, above, aboveStake, below, belowStake } = h;
   const neighbours = h.neighbours && s !== 0; // rows without stake cannot hold the median
   for (let e = from; e < to; e++) {
     const j = col[e];
@@ -137,7 +137,7 @@ function ratioRowHinted(
     const g = hint[j];
     geq[j] += s * (((q - g) * SCALE34 + 1) | 0); // + 0 for every sum when s = 0
     if (q === g) eq[j] += s;
-    if (neighbours) trackNeighbour(h, j, q, g, s);
+    if (neighbours) trackNeighbour(above, aboveStake, below, belowStake, j, q, g, s);
   }
   return k;
 }

@@ -78,7 +78,7 @@ export function runEpoch(
   }
   const weightsSorted = epochWeights(input, s.forbid, arith, s.weights, hinted ? s.hintSums() : null);
   const kappa = arith.name === "exact" ? u16ProportionToFixed(hp.kappa) : (hp.kappa / 65535) * 4294967296;
-  weightedMedianCol(s.activeStake, s.weights, n, kappa, arith, s, s.consensus, s.consensus, hinted);
+  weightedMedianCol(s.activeStake, s.weights, n, kappa, arith, s, s.consensus, s.consensus, hinted, weightsSorted);
   const beta = arith.name === "exact" ? u16ProportionToFixed(hp.bondsPenalty) : (hp.bondsPenalty / 65535) * 4294967296;
   if (trace === null && options?.generalPath !== true && fusedApplies(input, arith, beta, weightsSorted, s)) {
     // Yuma3 + liquid alpha, β = 1, sorted rows: clip, trust, ranks, EMA and stored bonds in one sweep

@@ -39,10 +39,11 @@ export function prepareUseStake(activeStake: Float64Array, n: number, arith: Epo
  * e.g. last epoch's consensus): a guess of each C_j tried first as the pivot; any value gives the same C,
  * a good guess settles a column in one pass. `prepared` (exact mode, with a hint): prepareUseStake has run
  * and the hint's stake sums (scratch.hintGeq / hintEq) were accumulated while W was built (epochWeights).
+ * `uniqueColumns`: W's rows are known to hold each column at most once (e.g. sorted rows).
  */
 export function weightedMedianCol(
   activeStake: Float64Array, w: Csr, n: number, majority: number, arith: EpochArith, scratch: EpochScratch, out: Float64Array,
-  hint: Float64Array | null = null, prepared = false,
+  hint: Float64Array | null = null, prepared = false, uniqueColumns = false,
 ): void {
   if (hint !== out || arith.name === "float") out.fill(0, 0, n);
   const useStake = scratch.useStake;
@@ -59,15 +60,18 @@ export function weightedMedianCol(
   const remaining = hint === null ? n : settleByHint(n, hint, stakeSum, minority, scratch, out);
   if (remaining === 0) return;
   if (hint === null) open.fill(1, 0, n);
-  const keys = transposePositive(activeStake, w, n, scratch, remaining < n ? open : null);
+  const keys = uniqueColumns && remaining < n && remaining * m * 2 <= w.nnz
+    ? transposeOpenColumns(activeStake, w, n, m, scratch, open)
+    : transposePositive(activeStake, w, n, scratch, remaining < n ? open : null);
   const ptr = scratch.colPtr;
+  const end = scratch.colCount; // one past each column's last key
   const colStake = scratch.colAcc; // Σ use_stake of each column's positive entries, from the transposition
   for (let j = 0; j < n; j++) {
     if (open[j] === 0) continue; // settled by its hint
     const guess = hint === null ? 0 : Math.floor(hint[j]); // read before out[j] is written (hint may be out)
     out[j] = 0;
     const lo = ptr[j];
-    const hi = ptr[j + 1];
+    const hi = end[j];
     const k = hi - lo;
     if (k === 0) continue; // every positive-stake validator scores 0
     const hasZero = k < m;
@@ -131,14 +135,14 @@ export function resetHintSums(h: HintSums, n: number, neighbours: boolean): void
 export function accumulateHintRow(
   col: Int32Array, val: Float64Array, start: number, end: number, s: number, hint: Float64Array, h: HintSums, neighbours: boolean,
 ): void {
-  const { geq, eq } = h;
+  const { geq, eq, above, aboveStake, below, belowStake } = h;
   for (let e = start; e < end; e++) {
     const j = col[e];
     const v = val[e];
     const g = hint[j];
     geq[j] += s * (((v - g) * SCALE34 + 1) | 0); // hint scores outside [0, 2^32] never verify below
     if (v === g) eq[j] += s;
-    if (neighbours) trackNeighbour(h, j, v, g, s);
+    if (neighbours) trackNeighbour(above, aboveStake, below, belowStake, j, v, g, s);
   }
 }
 
@@ -147,19 +151,21 @@ export function accumulateHintRow(
  * each. Which side a score falls is a coin flip, so the side is chosen without a branch: up = v if v > g else
  * 2^33, dn = v if v < g else −1 (integers, every term exact); a new nearest score is rare after a few rows.
  */
-export function trackNeighbour(h: HintSums, j: number, v: number, g: number, s: number): void {
+export function trackNeighbour(
+  above: Float64Array, aboveStake: Float64Array, below: Float64Array, belowStake: Float64Array, j: number, v: number, g: number, s: number,
+): void {
   const d = v - g;
   const isAbove = ((d - 1) * SCALE34 + 1) | 0;
   const isBelow = ((-d - 1) * SCALE34 + 1) | 0;
   const up = v + (NO_SCORE_ABOVE - v) * (1 - isAbove);
   const dn = v - (v + 1) * (1 - isBelow);
-  const a = h.above[j];
+  const a = above[j];
   if (up <= a) {
-    if (up < a) { h.above[j] = up; h.aboveStake[j] = s; } else h.aboveStake[j] += s;
+    if (up < a) { above[j] = up; aboveStake[j] = s; } else aboveStake[j] += s;
   }
-  const b = h.below[j];
+  const b = below[j];
   if (dn >= b) {
-    if (dn > b) { h.below[j] = dn; h.belowStake[j] = s; } else h.belowStake[j] += s;
+    if (dn > b) { below[j] = dn; belowStake[j] = s; } else belowStake[j] += s;
   }
 }
 
@@ -207,9 +213,40 @@ function settleByHint(n: number, hint: Float64Array, stakeSum: number, minority:
 }
 
 /**
- * Column-major keys of the positive scores of positive-stake rows; column j is keys[colPtr[j]..colPtr[j+1]).
+ * Column-major keys of the positive scores of positive-stake rows; column j is keys[colPtr[j]..colCount[j]).
  * With `only`, columns j with only[j] == 0 are left empty.
  */
+/**
+ * transposePositive for a few open columns in one sweep: each open column gets a slot of m keys (the rows
+ * with positive stake; a row holds a column at most once), so no counting sweep is needed.
+ */
+function transposeOpenColumns(activeStake: Float64Array, w: Csr, n: number, m: number, scratch: EpochScratch, open: Uint8Array): Float64Array {
+  const ptr = scratch.colPtr;
+  const cursor = scratch.colCount;
+  let slots = 0;
+  for (let j = 0; j < n; j++) {
+    if (open[j] !== 0) { ptr[j] = slots * m; cursor[j] = ptr[j]; slots++; }
+  }
+  scratch.ensureSelection(slots * m);
+  const keys = scratch.selScore;
+  const useStake = scratch.useStake;
+  const colStake = scratch.colAcc;
+  colStake.fill(0, 0, n);
+  const { rowPtr, col, val } = w;
+  for (let i = 0; i < n; i++) {
+    if (activeStake[i] <= 0) continue;
+    const s = useStake[i];
+    for (let e = rowPtr[i], end = rowPtr[i + 1]; e < end; e++) {
+      const j = col[e];
+      if (open[j] !== 0 && val[e] > 0) {
+        keys[cursor[j]++] = val[e] * ROWS + i;
+        colStake[j] += s;
+      }
+    }
+  }
+  return keys;
+}
+
 function transposePositive(activeStake: Float64Array, w: Csr, n: number, scratch: EpochScratch, only: Uint8Array | null): Float64Array {
   const count = scratch.colCount;
   count.fill(0, 0, n + 1);
