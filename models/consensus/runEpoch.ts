@@ -74,7 +74,7 @@ export function runEpoch(
   const hinted = arith.name === "exact" && options?.generalPath !== true;
   if (hinted) {
     prepareUseStake(s.activeStake, n, arith, s);
-    resetHintSums(s.hintSums(), n, s.lastOpenColumns * 16 > n); // nearest scores too when last epoch's hints missed
+    resetHintSums(s.hintSums(), n, s.wantNeighbours(n)); // nearest scores too when last epoch's hints missed
   }
   const weightsSorted = epochWeights(input, s.forbid, arith, s.weights, hinted ? s.hintSums() : null);
   const kappa = arith.name === "exact" ? u16ProportionToFixed(hp.kappa) : (hp.kappa / 65535) * 4294967296;

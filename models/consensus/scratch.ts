@@ -40,6 +40,7 @@ export class EpochScratch {
   hintBelow = new Float64Array(0); // nearest score below the hint
   hintBelowStake = new Float64Array(0);
   lastOpenColumns = 0; // columns the last epoch's hints did not settle
+  neighbourPause = 0; // epochs to go without tracking nearest scores (it did not pay the last time)
   useStakeSum = 0; // Σ useStake (prepareUseStake)
   positiveRows = 0; // rows with active stake > 0
   colOpen = new Uint8Array(0); // 1: the column's median is still to be selected
@@ -146,6 +147,19 @@ export class EpochScratch {
       h.belowStake = this.hintBelowStake;
     }
     return h;
+  }
+
+  /**
+   * Whether this epoch's W sweep should track each column's nearest scores around its hint: when last epoch's
+   * hints missed in more than 1/16 of the columns, unless tracking recently failed to settle most of them
+   * (then it pauses for 8 epochs). Only speed depends on this, never results.
+   */
+  wantNeighbours(n: number): boolean {
+    if (this.neighbourPause > 0) {
+      this.neighbourPause--;
+      return false;
+    }
+    return this.lastOpenColumns * 16 > n;
   }
 
   /** A fresh generation id for the dense-row marks (avoids clearing the rows). */

@@ -56,7 +56,7 @@ export function weightedMedianCol(
     return;
   }
   const open = scratch.colOpen;
-  if (hint !== null && !prepared) accumulateHintSums(w, useStake, n, hint, scratch, scratch.lastOpenColumns * 16 > n);
+  if (hint !== null && !prepared) accumulateHintSums(w, useStake, n, hint, scratch, scratch.wantNeighbours(n));
   const remaining = hint === null ? n : settleByHint(n, hint, stakeSum, minority, scratch, out);
   if (remaining === 0) return;
   if (hint === null) open.fill(1, 0, n);
@@ -186,16 +186,20 @@ function settleByHint(n: number, hint: Float64Array, stakeSum: number, minority:
   const neighbours = h.neighbours;
   const open = scratch.colOpen;
   let remaining = 0;
+  let missed = 0; // columns whose hint itself was not the median
   for (let j = 0; j < n; j++) {
     const g = hint[j];
     const less = stakeSum - geq[j];
     const lessOrEqual = less + eq[j];
     open[j] = 0;
+    missed++;
     if (g > 0 && g <= 4294967296 && Math.floor(g) === g && less <= minority && minority < lessOrEqual) {
       out[j] = g;
+      missed--;
     } else if (g === 0 && minority >= 0 && minority < lessOrEqual) {
       // a hint of 0: the absent scores are 0 too, so nothing is below it and Σ_{score<=0} = stakeSum − Σ_{score>0}
       out[j] = 0;
+      missed--;
     } else if (neighbours && g >= 0 && g <= 4294967296 && Math.floor(g) === g) {
       const a = above[j];
       const b = below[j];
@@ -209,6 +213,7 @@ function settleByHint(n: number, hint: Float64Array, stakeSum: number, minority:
     }
   }
   scratch.lastOpenColumns = remaining;
+  if (neighbours && 2 * remaining > missed) scratch.neighbourPause = 8; // the nearest scores settled under half
   return remaining;
 }
 
