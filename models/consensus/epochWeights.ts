@@ -7,21 +7,7 @@ import type { EpochArith } from "./arith.js";
 import type { Csr } from "./csr.js";
 import type { EpochInput } from "./types.js";
 import { ONE } from "../fixed/i32f32.js";
-import { accumulateHintRow, SCALE34, trackNeighbour } from "./weightedMedianCol.js";
-
-/** Last epoch's consensus and where to accumulate its stake sums while W is built (weightedMedianCol's hint). */
-export interface HintSums {
-  useStake: Float64Array;
-  hint: Float64Array;
-  geq: Float64Array; // Σ stake with W_ij >= hint_j
-  eq: Float64Array; // Σ stake with W_ij == hint_j
-  /** Whether the nearest scores around each hint are tracked too (when last epoch's hints missed). */
-  neighbours: boolean;
-  above: Float64Array; // min W_ij > hint_j (NO_SCORE_ABOVE: none)
-  aboveStake: Float64Array;
-  below: Float64Array; // max W_ij < hint_j (−1: none)
-  belowStake: Float64Array;
-}
+import { accumulateHintRow, SCALE34, trackNeighbour, type HintSums } from "./medianHint.js";
 
 /**
  * Builds row-normalised W (raw I32F32) into `out`, rows in stored (submission) order; true when every row is

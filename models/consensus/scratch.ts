@@ -4,7 +4,7 @@ import { AlphaMemo } from "./alphaMemo.js";
 import { Csr } from "./csr.js";
 import type { LiquidAlphaParams, StoredBonds } from "./liquidAlpha.js";
 import type { EpochTrace } from "./epochTrace.js";
-import type { HintSums } from "./epochWeights.js";
+import type { HintSums } from "./medianHint.js";
 import type { EpochOutput, SparseU16 } from "./types.js";
 
 export class EpochScratch {
