@@ -8,11 +8,12 @@ import type { EpochInput } from "./types.js";
 import type { EpochTrace } from "./epochTrace.js";
 import { mulFloor, ONE, u16ProportionToFixed } from "../fixed/i32f32.js";
 import {
-  BOND_PROPORTION_EXACT, BOND_PROPORTION_FLOAT, BOND_RAW, inplaceColMaxUpscaleSparse, inplaceColNormalizeSparse, loadBonds,
+  BOND_PROPORTION_EXACT, BOND_PROPORTION_FLOAT, BOND_RAW, colSums, inplaceColMaxUpscaleSparse, inplaceColNormalizeSparse, loadBonds,
   matEmaSparse, matmulTransposeColNormalized, matmulTransposeSparse, rowHadamardSparse,
 } from "./sparseOps.js";
 import { inplaceNormalize } from "./clipAndRank.js";
 import { matEmaAlphaSparse, type LiquidAlphaParams } from "./liquidAlpha.js";
+import { bondTotalsExact } from "./bondTotalsExact.js";
 
 /** EMA weight of new data: 1 − I32F32(I64F64(bma) / 1e6). chain: compute_disabled_liquid_alpha */
 export function emaAlpha(bondsMovingAverage: number, arith: EpochArith): number {
@@ -56,15 +57,7 @@ export function bondsAndDividends(input: EpochInput, wb: Csr, arith: EpochArith,
       loadBonds(rowPtr, col, val, n, lt, input.blockAtRegistration, kind, s.bonds);
       matEmaSparse(wb, s.bonds, alpha, arith, s, s.ema);
     }
-    // total bonds per validator: matmul_transpose_sparse(inplace_col_normalize_sparse(copy of EMA), I)
-    matmulTransposeColNormalized(s.ema, n, s.incentive, arith, s, s.dividends, liquid);
-    const exact = arith.name === "exact";
-    for (let i = 0; i < n; i++) {
-      const d = s.dividends[i];
-      const a = s.activeStake[i];
-      s.dividends[i] = exact ? mulFloor(d, a) : (d * a) / ONE;
-    }
-    inplaceNormalize(s.dividends, n, arith);
+    yuma3Dividends(s.ema, n, arith, s, liquid);
     if (trace !== null) inplaceColNormalizeSparse(trace.bondsNormalized.copyFrom(s.ema), n, arith, s); // ema_bonds_norm
     return s.ema;
   }
@@ -80,4 +73,23 @@ export function bondsAndDividends(input: EpochInput, wb: Csr, arith: EpochArith,
   inplaceNormalize(s.dividends, n, arith);
   inplaceColMaxUpscaleSparse(s.ema, n, arith, s);
   return s.ema;
+}
+
+/**
+ * Yuma3 dividends from the EMA bonds into scratch.dividends: D = normalize(A ∘ (colnorm(EMA) · I)).
+ * `sumsReady`: scratch.colAcc already holds the EMA's column sums (the liquid-alpha EMA leaves them there).
+ */
+export function yuma3Dividends(ema: Csr, n: number, arith: EpochArith, s: EpochScratch, sumsReady: boolean): void {
+  // total bonds per validator: matmul_transpose_sparse(inplace_col_normalize_sparse(copy of EMA), I)
+  if (arith.name === "exact") {
+    if (!sumsReady) colSums(ema, n, s);
+    bondTotalsExact(ema, n, s.incentive, s.colAcc, s.colRecip, s.dividends);
+  } else matmulTransposeColNormalized(ema, n, s.incentive, arith, s, s.dividends, sumsReady);
+  const exact = arith.name === "exact";
+  for (let i = 0; i < n; i++) {
+    const d = s.dividends[i];
+    const a = s.activeStake[i];
+    s.dividends[i] = exact ? mulFloor(d, a) : (d * a) / ONE;
+  }
+  inplaceNormalize(s.dividends, n, arith);
 }

@@ -8,12 +8,14 @@ import { EpochScratch } from "./scratch.js";
 import { stakeWeights } from "./stakeWeights.js";
 import { isTopkNonzero } from "./validatorPermits.js";
 import { epochWeights } from "./epochWeights.js";
-import { weightedMedianCol } from "./weightedMedianCol.js";
+import { prepareUseStake, weightedMedianCol } from "./weightedMedianCol.js";
+import { resetHintSums } from "./medianHint.js";
 import { clipTrustRanks, inplaceNormalize, inplaceNormalizeUsingSum } from "./clipAndRank.js";
 import { interpolateSparse } from "./interpolateSparse.js";
-import { bondsAndDividends, emaAlpha } from "./bonds.js";
+import { bondsAndDividends, emaAlpha, lastTempo, yuma3Dividends } from "./bonds.js";
+import { alignBondRows, clipEmaStore } from "./clipEmaFused.js";
 import { emissionSplit } from "./emissionSplit.js";
-import { fixedProportionToU16, u16ProportionToFixed } from "../fixed/i32f32.js";
+import { fixedProportionToU16, ONE, u16ProportionToFixed } from "../fixed/i32f32.js";
 import type { Csr } from "./csr.js";
 import type { EpochTrace } from "./epochTrace.js";
 
@@ -35,6 +37,8 @@ export interface EpochOptions {
   reuseOutput?: boolean;
   /** Record the epoch's named intermediates into this trace (else `scratch.trace`; none when both are null). */
   trace?: EpochTrace | null;
+  /** Take the step-by-step path even where a fused fast path applies (differential tests; same results). */
+  generalPath?: boolean;
 }
 
 /** Runs one epoch. Pass the subnet's own `scratch` to reuse buffers across epochs. */
@@ -67,16 +71,29 @@ export function runEpoch(
   for (let i = 0; i < n; i++) s.activeStake[i] = s.inactive[i] || s.forbid[i] ? 0 : s.stake[i];
   inplaceNormalize(s.activeStake, n, arith);
   // weights, consensus, clipping
-  epochWeights(input, s.forbid, arith, s.weights);
+  // last epoch's C is each column's first guess at its median; in exact mode its stake sums are taken while W is built
+  const hinted = arith.name === "exact" && options?.generalPath !== true;
+  if (hinted) {
+    prepareUseStake(s.activeStake, n, arith, s);
+    resetHintSums(s.hintSums(), n, s.wantNeighbours(n)); // nearest scores too when last epoch's hints missed
+  }
+  const weightsSorted = epochWeights(input, s.forbid, arith, s.weights, hinted ? s.hintSums() : null);
   const kappa = arith.name === "exact" ? u16ProportionToFixed(hp.kappa) : (hp.kappa / 65535) * 4294967296;
-  weightedMedianCol(s.activeStake, s.weights, n, kappa, arith, s, s.consensus, s.consensus); // last epoch's C as the first pivot
-  clipTrustRanks(s.weights, s.consensus, s.activeStake, arith, s.clipped, s.trust, s.incentive); // Wc, Tv, R in one sweep
-  if (trace !== null) trace.vector(trace.ranks, s.incentive); // ranks, before normalisation
-  inplaceNormalize(s.incentive, n, arith);
-  // bonds (penalty β interpolates W toward Wc) and dividends
+  weightedMedianCol(s.activeStake, s.weights, n, kappa, arith, s, s.consensus, s.consensus, hinted, weightsSorted);
   const beta = arith.name === "exact" ? u16ProportionToFixed(hp.bondsPenalty) : (hp.bondsPenalty / 65535) * 4294967296;
-  const wb = interpolateSparse(s.weights, s.clipped, beta, arith, s, s.forBonds);
-  const ema = bondsAndDividends(input, wb, arith, s, trace);
+  if (trace === null && options?.generalPath !== true && fusedApplies(input, arith, beta, weightsSorted, s)) {
+    // Yuma3 + liquid alpha, β = 1, sorted rows: clip, trust, ranks, EMA and stored bonds in one sweep
+    fusedBondsStep(input, s, out, reuse ? scratch : null);
+  } else {
+    clipTrustRanks(s.weights, s.consensus, s.activeStake, arith, s.clipped, s.trust, s.incentive); // Wc, Tv, R in one sweep
+    if (trace !== null) trace.vector(trace.ranks, s.incentive); // ranks, before normalisation
+    inplaceNormalize(s.incentive, n, arith);
+    // bonds (penalty β interpolates W toward Wc) and dividends
+    const wb = interpolateSparse(s.weights, s.clipped, beta, arith, s, s.forBonds);
+    const ema = bondsAndDividends(input, wb, arith, s, trace);
+    storeBonds(ema, out.validatorPermit, out, reuse ? scratch : null);
+    if (trace !== null) recordTrace(trace, s, wb, ema, kappa, beta, emaAlpha(hp.bondsMovingAverage, arith), hp.yuma3);
+  }
   // emission
   emissionSplit(input.raoEmission, n, arith, s, out);
   toU16(s.stake, n, out.stakeWeight);
@@ -84,9 +101,41 @@ export function runEpoch(
   toU16(s.incentive, n, out.incentive);
   toU16(s.dividends, n, out.dividends);
   toU16(s.trust, n, out.validatorTrust);
-  storeBonds(ema, out.validatorPermit, out, reuse ? scratch : null);
-  if (trace !== null) recordTrace(trace, s, wb, ema, kappa, beta, emaAlpha(hp.bondsMovingAverage, arith), hp.yuma3);
   return out;
+}
+
+/** The fused sweep applies: exact, Yuma3 with liquid alpha in force (some C ≠ 0), β = 1, rows of W and B sorted. */
+function fusedApplies(input: EpochInput, arith: EpochArith, beta: number, weightsSorted: boolean, s: EpochScratch): boolean {
+  const hp = input.hyperparameters;
+  if (arith.name !== "exact" || !hp.yuma3 || !hp.liquidAlpha || beta !== ONE || !weightsSorted) return false;
+  let anyConsensus = false;
+  for (let j = 0; j < input.n; j++) if (s.consensus[j] !== 0) { anyConsensus = true; break; }
+  return anyConsensus && alignBondRows(s.weights, input.bonds, input.n, s.rowAligned);
+}
+
+/** clipEmaStore, then incentive and dividends; the stored bonds go straight into the output. */
+function fusedBondsStep(input: EpochInput, s: EpochScratch, out: EpochOutput, reuse: EpochScratch | null): void {
+  const n = input.n;
+  const hp = input.hyperparameters;
+  const p = s.liquidParams;
+  p.low = u16ProportionToFixed(hp.alphaLow);
+  p.high = u16ProportionToFixed(hp.alphaHigh);
+  p.steepness = hp.alphaSigmoidSteepness;
+  const cap = s.weights.nnz;
+  const stored: SparseU16 = reuse
+    ? reuse.storedBondsBuffer(out, n, cap)
+    : { rowPtr: new Int32Array(n + 1), col: new Int32Array(cap), val: new Uint16Array(cap) };
+  const count = clipEmaStore(
+    s.weights, s.consensus, s.activeStake, input.bonds, lastTempo(input), input.blockAtRegistration, p, out.validatorPermit, s,
+    { trust: s.trust, ranks: s.incentive, ema: s.ema, stored },
+  );
+  if (count < cap) {
+    stored.col = reuse ? stored.col.subarray(0, count) : stored.col.slice(0, count);
+    stored.val = reuse ? stored.val.subarray(0, count) : stored.val.slice(0, count);
+  }
+  out.storedBonds = stored;
+  inplaceNormalize(s.incentive, n, exactArith);
+  yuma3Dividends(s.ema, n, exactArith, s, true);
 }
 
 /** The intermediates still in the scratch at the end of the epoch (ranks, ΔB, alphas and bondsNormalized are taken on the way). */

@@ -4,6 +4,7 @@ import { AlphaMemo } from "./alphaMemo.js";
 import { Csr } from "./csr.js";
 import type { LiquidAlphaParams, StoredBonds } from "./liquidAlpha.js";
 import type { EpochTrace } from "./epochTrace.js";
+import type { HintSums } from "./medianHint.js";
 import type { EpochOutput, SparseU16 } from "./types.js";
 
 export class EpochScratch {
@@ -32,6 +33,19 @@ export class EpochScratch {
   colPtr = new Int32Array(0);
   selScore = new Float64Array(0);
   selStake = new Float64Array(0);
+  hintGeq = new Float64Array(0); // Σ stake with score >= the hinted median, per column
+  hintEq = new Float64Array(0); // Σ stake with score == the hinted median, per column
+  hintAbove = new Float64Array(0); // nearest score above the hint, per column (tracked when hints miss)
+  hintAboveStake = new Float64Array(0);
+  hintBelow = new Float64Array(0); // nearest score below the hint
+  hintBelowStake = new Float64Array(0);
+  lastOpenColumns = 0; // columns the last epoch's hints did not settle
+  neighbourPause = 0; // epochs to go without tracking nearest scores (it did not pay the last time)
+  useStakeSum = 0; // Σ useStake (prepareUseStake)
+  positiveRows = 0; // rows with active stake > 0
+  colOpen = new Uint8Array(0); // 1: the column's median is still to be selected
+  colMask = new Uint8Array(0); // per-column 0/1 mask (bonds towards recently registered uids)
+  rowAligned = new Uint8Array(0); // 1: the stored bond row has exactly W's columns
   // matrices
   weights = new Csr();
   clipped = new Csr();
@@ -44,6 +58,10 @@ export class EpochScratch {
   // the liquid-alpha EMA's parameters and its view of the stored bonds, refilled each epoch (no allocation)
   liquidParams: LiquidAlphaParams = { low: 0, high: 0, steepness: 0 };
   storedBonds: StoredBonds = { rowPtr: new Int32Array(1), col: new Int32Array(0), val: new Uint16Array(0), lastTempo: 0, blockAtRegistration: new Float64Array(0) };
+  private hintSumsView: HintSums = {
+    useStake: new Float64Array(0), hint: new Float64Array(0), geq: new Float64Array(0), eq: new Float64Array(0), neighbours: false,
+    above: new Float64Array(0), aboveStake: new Float64Array(0), below: new Float64Array(0), belowStake: new Float64Array(0),
+  };
   /** When set, every epoch run with this scratch records its intermediates here (off: null, costs nothing). */
   trace: EpochTrace | null = null;
 
@@ -103,7 +121,45 @@ export class EpochScratch {
     this.useStake = new Float64Array(n);
     this.colCount = new Int32Array(n + 1);
     this.colPtr = new Int32Array(n + 1);
+    this.hintGeq = new Float64Array(n);
+    this.hintEq = new Float64Array(n);
+    this.hintAbove = new Float64Array(n);
+    this.hintAboveStake = new Float64Array(n);
+    this.hintBelow = new Float64Array(n);
+    this.hintBelowStake = new Float64Array(n);
+    this.colOpen = new Uint8Array(n);
+    this.colMask = new Uint8Array(n);
+    this.rowAligned = new Uint8Array(n);
     return this;
+  }
+
+  /** The median's hint sums (views of this scratch's arrays; one object, refreshed when the arrays grow). */
+  hintSums(): HintSums {
+    const h = this.hintSumsView;
+    if (h.useStake !== this.useStake || h.geq !== this.hintGeq) {
+      h.useStake = this.useStake;
+      h.hint = this.consensus;
+      h.geq = this.hintGeq;
+      h.eq = this.hintEq;
+      h.above = this.hintAbove;
+      h.aboveStake = this.hintAboveStake;
+      h.below = this.hintBelow;
+      h.belowStake = this.hintBelowStake;
+    }
+    return h;
+  }
+
+  /**
+   * Whether this epoch's W sweep should track each column's nearest scores around its hint: when last epoch's
+   * hints missed in more than 1/16 of the columns, unless tracking recently failed to settle most of them
+   * (then it pauses for 8 epochs). Only speed depends on this, never results.
+   */
+  wantNeighbours(n: number): boolean {
+    if (this.neighbourPause > 0) {
+      this.neighbourPause--;
+      return false;
+    }
+    return this.lastOpenColumns * 16 > n;
   }
 
   /** A fresh generation id for the dense-row marks (avoids clearing the rows). */

@@ -8,23 +8,20 @@ import type { EpochArith } from "./arith.js";
 import type { Csr } from "./csr.js";
 import type { EpochScratch } from "./scratch.js";
 import { divFloorRecip, ONE } from "../fixed/i32f32.js";
+import { accumulateHintSums, settleByHint } from "./medianHint.js";
 
 /**
- * Writes C_j (raw I32F32) for every column j < n. `majority` is kappa (raw). `hint` (may be `out` itself,
- * e.g. last epoch's consensus): a guess of each C_j tried first as the pivot; any value gives the same C,
- * a good guess settles a column in one pass.
+ * use_stake (the positive entries of A, re-normalised: inplace_normalize) into scratch.useStake; returns its sum.
+ * scratch.positiveRows gets the number of rows with A > 0 (0: every use_stake is 0 and every median is 0).
  */
-export function weightedMedianCol(
-  activeStake: Float64Array, w: Csr, n: number, majority: number, arith: EpochArith, scratch: EpochScratch, out: Float64Array,
-  hint: Float64Array | null = null,
-): void {
-  if (hint !== out || arith.name === "float") out.fill(0, 0, n);
-  // use_stake: the positive entries of A, re-normalised (inplace_normalize)
+export function prepareUseStake(activeStake: Float64Array, n: number, arith: EpochArith, scratch: EpochScratch): number {
   const useStake = scratch.useStake;
   let posSum = 0;
   let m = 0;
   for (let i = 0; i < n; i++) if (activeStake[i] > 0) { posSum += activeStake[i]; m++; }
-  if (m === 0) { out.fill(0, 0, n); return; }
+  scratch.positiveRows = m;
+  scratch.useStakeSum = 0;
+  if (m === 0) { useStake.fill(0, 0, n); return 0; }
   let stakeSum = 0;
   const recip = ONE / posSum;
   for (let i = 0; i < n; i++) {
@@ -33,19 +30,48 @@ export function weightedMedianCol(
     useStake[i] = s;
     stakeSum += s;
   }
+  scratch.useStakeSum = stakeSum;
+  return stakeSum;
+}
+
+/**
+ * Writes C_j (raw I32F32) for every column j < n. `majority` is kappa (raw). `hint` (may be `out` itself,
+ * e.g. last epoch's consensus): a guess of each C_j tried first as the pivot; any value gives the same C,
+ * a good guess settles a column in one pass. `prepared` (exact mode, with a hint): prepareUseStake has run
+ * and the hint's stake sums (scratch.hintGeq / hintEq) were accumulated while W was built (epochWeights).
+ * `uniqueColumns`: W's rows are known to hold each column at most once (e.g. sorted rows).
+ */
+export function weightedMedianCol(
+  activeStake: Float64Array, w: Csr, n: number, majority: number, arith: EpochArith, scratch: EpochScratch, out: Float64Array,
+  hint: Float64Array | null = null, prepared = false, uniqueColumns = false,
+): void {
+  if (hint !== out || arith.name === "float") out.fill(0, 0, n);
+  const useStake = scratch.useStake;
+  const stakeSum = prepared ? scratch.useStakeSum : prepareUseStake(activeStake, n, arith, scratch);
+  const m = scratch.positiveRows;
+  if (m === 0) { out.fill(0, 0, n); return; }
   const minority = stakeSum - majority;
   if (arith.name === "float") {
     medianColsScored(activeStake, w, n, m, stakeSum, minority, scratch, out);
     return;
   }
-  const keys = transposePositive(activeStake, w, n, scratch);
+  const open = scratch.colOpen;
+  if (hint !== null && !prepared) accumulateHintSums(w, useStake, n, hint, scratch, scratch.wantNeighbours(n));
+  const remaining = hint === null ? n : settleByHint(n, hint, stakeSum, minority, scratch, out);
+  if (remaining === 0) return;
+  if (hint === null) open.fill(1, 0, n);
+  const keys = uniqueColumns && remaining < n && remaining * m * 2 <= w.nnz
+    ? transposeOpenColumns(activeStake, w, n, m, scratch, open)
+    : transposePositive(activeStake, w, n, scratch, remaining < n ? open : null);
   const ptr = scratch.colPtr;
+  const end = scratch.colCount; // one past each column's last key
   const colStake = scratch.colAcc; // Σ use_stake of each column's positive entries, from the transposition
   for (let j = 0; j < n; j++) {
+    if (open[j] === 0) continue; // settled by its hint
     const guess = hint === null ? 0 : Math.floor(hint[j]); // read before out[j] is written (hint may be out)
     out[j] = 0;
     const lo = ptr[j];
-    const hi = ptr[j + 1];
+    const hi = end[j];
     const k = hi - lo;
     if (k === 0) continue; // every positive-stake validator scores 0
     const hasZero = k < m;
@@ -69,15 +95,53 @@ function extremeKey(keys: Float64Array, lo: number, hi: number, largest: boolean
 const ROWS = 65536;
 const INV_ROWS = 1 / 65536;
 
-/** Column-major keys of the positive scores of positive-stake rows; column j is keys[colPtr[j]..colPtr[j+1]). */
-function transposePositive(activeStake: Float64Array, w: Csr, n: number, scratch: EpochScratch): Float64Array {
+/**
+ * transposePositive for a few open columns in one sweep: each open column gets a slot of m keys (the rows
+ * with positive stake; a row holds a column at most once), so no counting sweep is needed.
+ */
+function transposeOpenColumns(activeStake: Float64Array, w: Csr, n: number, m: number, scratch: EpochScratch, open: Uint8Array): Float64Array {
+  const ptr = scratch.colPtr;
+  const cursor = scratch.colCount;
+  let slots = 0;
+  for (let j = 0; j < n; j++) {
+    if (open[j] !== 0) { ptr[j] = slots * m; cursor[j] = ptr[j]; slots++; }
+  }
+  scratch.ensureSelection(slots * m);
+  const keys = scratch.selScore;
+  const useStake = scratch.useStake;
+  const colStake = scratch.colAcc;
+  colStake.fill(0, 0, n);
+  const { rowPtr, col, val } = w;
+  for (let i = 0; i < n; i++) {
+    if (activeStake[i] <= 0) continue;
+    const s = useStake[i];
+    for (let e = rowPtr[i], end = rowPtr[i + 1]; e < end; e++) {
+      const j = col[e];
+      if (open[j] !== 0 && val[e] > 0) {
+        keys[cursor[j]++] = val[e] * ROWS + i;
+        colStake[j] += s;
+      }
+    }
+  }
+  return keys;
+}
+
+/**
+ * Column-major keys of the positive scores of positive-stake rows; column j is keys[colPtr[j]..colCount[j]).
+ * With `only`, columns j with only[j] == 0 are left empty.
+ */
+function transposePositive(activeStake: Float64Array, w: Csr, n: number, scratch: EpochScratch, only: Uint8Array | null): Float64Array {
   const count = scratch.colCount;
   count.fill(0, 0, n + 1);
   const { rowPtr, col, val } = w;
   let total = 0;
   for (let i = 0; i < n; i++) {
     if (activeStake[i] <= 0) continue;
-    for (let e = rowPtr[i], end = rowPtr[i + 1]; e < end; e++) if (val[e] > 0) { count[col[e] + 1]++; total++; }
+    if (only === null) {
+      for (let e = rowPtr[i], end = rowPtr[i + 1]; e < end; e++) if (val[e] > 0) { count[col[e] + 1]++; total++; }
+    } else {
+      for (let e = rowPtr[i], end = rowPtr[i + 1]; e < end; e++) if (val[e] > 0 && only[col[e]] !== 0) { count[col[e] + 1]++; total++; }
+    }
   }
   scratch.ensureSelection(total);
   const ptr = scratch.colPtr;
@@ -93,7 +157,7 @@ function transposePositive(activeStake: Float64Array, w: Csr, n: number, scratch
     const s = useStake[i];
     for (let e = rowPtr[i], end = rowPtr[i + 1]; e < end; e++) {
       const v = val[e];
-      if (v > 0) {
+      if (v > 0 && (only === null || only[col[e]] !== 0)) {
         const j = col[e];
         keys[count[j]++] = v * ROWS + i;
         colStake[j] += s;

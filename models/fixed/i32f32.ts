@@ -92,7 +92,8 @@ export function divFloorRecip(a: number, b: number, recip: number): number {
   return divFloorExact(a, b);
 }
 
-function divFloorExact(a: number, b: number): number {
+/** floor(a · 2^32 / b) without the float estimate (the slow path of divFloor; same range). */
+export function divFloorExact(a: number, b: number): number {
   if (a < 2097152) return floorDivInt(a * ONE, b); // a * 2^32 < 2^53
   if (a < 137438953472 && b < 137438953472) {
     const x = a * TWO16; // a, b < 2^37
