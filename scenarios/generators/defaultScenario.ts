@@ -41,7 +41,7 @@ export function defaultYaml(): string {
 # - Chain: 0.5 TAO per block (total issuance 11.8 M), TaoWeight 0.18, tempo 360 (see \`mainnet\`).
 format: taosim.scenario/1
 name: default
-description: "Quick start: one subnet in full detail (64 validators, 192 miners) inside a 12-subnet network with mainnet's emission shape, 0.5 TAO/block, TaoWeight 0.18, holders who sell; 10 days, 2 replicates."
+description: "Quick start: one subnet in full detail (64 validators, 192 miners) inside a 12-subnet network with mainnet's emission shape, 0.5 TAO/block, TaoWeight 0.18, holders who sell, outside buyers; 10 days, 2 replicates."
 seed: 1
 duration: { days: 10 }
 chain:

@@ -133,7 +133,7 @@ export function mainnetYaml(): string {
 # - Full detail: rank ${m.fullRanks.join(" and rank ")}: ${m.fullValidators} validators (stake ∝ 1/(i+1)), ${m.fullMiners} miners.
 format: taosim.scenario/1
 name: mainnet
-description: "The network as it is (late 2026): 128 subnets with mainnet's emission shape, 2 in full detail, 0.5 TAO/block, TaoWeight 0.18, holders who sell; 30 days."
+description: "The network as it is (late 2026): 128 subnets with mainnet's emission shape, 2 in full detail, 0.5 TAO/block, TaoWeight 0.18, holders who sell, outside buyers; 30 days."
 seed: 1
 duration: { days: 30 }
 chain:
