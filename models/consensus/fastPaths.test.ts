@@ -10,16 +10,7 @@ import { Csr } from "./csr.js";
 import { weightedMedianCol } from "./weightedMedianCol.js";
 import { u16ProportionToFixed } from "../fixed/i32f32.js";
 import { DEFAULT_EPOCH_HYPERPARAMETERS, type EpochInput, type EpochOutput, type SparseU16 } from "./types.js";
-
-function mulberry32(seed: number): () => number {
-  let t = seed >>> 0;
-  return () => {
-    t = (t + 0x6d2b79f5) >>> 0;
-    let r = Math.imul(t ^ (t >>> 15), 1 | t);
-    r ^= r + Math.imul(r ^ (r >>> 7), 61 | r);
-    return ((r ^ (r >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from "../../test/helpers/mulberry32.js";
 
 interface Knobs {
   n: number;

@@ -2,16 +2,8 @@
 // BigInt on random operands, including operands whose exact quotient is an integer or within 2^-20 of one.
 import { describe, expect, it } from "vitest";
 import { divFloor, divFloorRecip, mulFloor, mulFloorSigned, u16ProportionToFixed } from "./i32f32.js";
+import { mulberry32 as rng } from "../../test/helpers/mulberry32.js";
 
-function rng(seed: number): () => number {
-  let t = seed >>> 0;
-  return () => {
-    t = (t + 0x6d2b79f5) >>> 0;
-    let r = Math.imul(t ^ (t >>> 15), 1 | t);
-    r ^= r + Math.imul(r ^ (r >>> 7), 61 | r);
-    return ((r ^ (r >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const floorDiv = (a: bigint, b: bigint): bigint => (a >= 0n ? a / b : -((-a + b - 1n) / b));
 const rnd = rng(12345);
 const int = (bits: number): number => Math.floor(rnd() * 2 ** bits);
