@@ -11,6 +11,7 @@ import { weightedMedianCol } from "./weightedMedianCol.js";
 import { u16ProportionToFixed } from "../fixed/i32f32.js";
 import { DEFAULT_EPOCH_HYPERPARAMETERS, type EpochInput, type EpochOutput, type SparseU16 } from "./types.js";
 import { mulberry32 } from "../../test/helpers/mulberry32.js";
+import { plainEpochOutput as plain } from "../../test/helpers/plainEpochOutput.js";
 
 interface Knobs {
   n: number;
@@ -93,16 +94,6 @@ function drift(rnd: () => number, inp: EpochInput, bonds: SparseU16, share: numb
   }
   const lastUpdate = inp.lastUpdate.map((x) => x + 360);
   return { ...inp, block: inp.block + 360, lastMechanismStepBlock: inp.block, lastUpdate, weights: { ...inp.weights, val }, bonds };
-}
-
-function plain(o: EpochOutput) {
-  const sp = (m: SparseU16) => ({ rowPtr: Array.from(m.rowPtr), col: Array.from(m.col), val: Array.from(m.val) });
-  return {
-    active: Array.from(o.active), stakeWeight: Array.from(o.stakeWeight), consensus: Array.from(o.consensus),
-    incentive: Array.from(o.incentive), dividends: Array.from(o.dividends), validatorTrust: Array.from(o.validatorTrust),
-    validatorPermit: Array.from(o.validatorPermit), bonds: sp(o.bonds), storedBonds: sp(o.storedBonds),
-    serverEmission: Array.from(o.serverEmission), validatorEmission: Array.from(o.validatorEmission), emission: Array.from(o.emission),
-  };
 }
 
 function copySparse(m: SparseU16): SparseU16 {

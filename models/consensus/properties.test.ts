@@ -7,6 +7,7 @@ import { runEpoch, EpochScratch } from "./runEpoch.js";
 import type { EpochInput, EpochOutput, SparseU16 } from "./types.js";
 import { DEFAULT_EPOCH_HYPERPARAMETERS } from "./types.js";
 import { mulberry32 } from "../../test/helpers/mulberry32.js";
+import { plainEpochOutput as plainOutput } from "../../test/helpers/plainEpochOutput.js";
 
 interface Shape {
   seed: number;
@@ -216,16 +217,6 @@ function cloneInput(x: EpochInput): EpochInput {
     blockAtRegistration: x.blockAtRegistration.slice(), validatorPermit: x.validatorPermit.slice(),
     weights: { rowPtr: x.weights.rowPtr.slice(), col: x.weights.col.slice(), val: x.weights.val.slice() },
     bonds: { rowPtr: x.bonds.rowPtr.slice(), col: x.bonds.col.slice(), val: x.bonds.val.slice() },
-  };
-}
-
-function plainOutput(o: EpochOutput) {
-  const sp = (m: SparseU16) => ({ rowPtr: Array.from(m.rowPtr), col: Array.from(m.col), val: Array.from(m.val) });
-  return {
-    active: Array.from(o.active), stakeWeight: Array.from(o.stakeWeight), consensus: Array.from(o.consensus),
-    incentive: Array.from(o.incentive), dividends: Array.from(o.dividends), validatorTrust: Array.from(o.validatorTrust),
-    validatorPermit: Array.from(o.validatorPermit), bonds: sp(o.bonds), storedBonds: sp(o.storedBonds),
-    serverEmission: Array.from(o.serverEmission), validatorEmission: Array.from(o.validatorEmission), emission: Array.from(o.emission),
   };
 }
 

@@ -6,6 +6,7 @@ import { runEpoch } from "../../models/consensus/runEpoch.js";
 import type { EpochInput } from "../../models/consensus/types.js";
 import { alphaSigmoidExact } from "../../models/consensus/liquidAlpha.js";
 import { bondAt, bools, buildInput, ChainState, emptyRows, rao, u16, type Row } from "./epochState.js";
+import { mulberry32 } from "../helpers/mulberry32.js";
 
 const exact = (inp: EpochInput) => runEpoch(inp, "exact");
 const pick = (a: ArrayLike<number>, idx: number[]) => idx.map((i) => a[i]);
@@ -13,13 +14,7 @@ const range = (a: number, b: number) => Array.from({ length: b - a }, (_, k) => 
 
 /** Deterministic shuffle (mulberry32) for the chain's random layouts (same expectations for any layout). */
 function shuffled(n: number, seed: number): number[] {
-  let t = seed >>> 0;
-  const rnd = () => {
-    t = (t + 0x6d2b79f5) >>> 0;
-    let r = Math.imul(t ^ (t >>> 15), 1 | t);
-    r ^= r + Math.imul(r ^ (r >>> 7), 61 | r);
-    return ((r ^ (r >>> 14)) >>> 0) / 4294967296;
-  };
+  const rnd = mulberry32(seed);
   const p = range(0, n);
   for (let i = n - 1; i > 0; i--) {
     const j = Math.floor(rnd() * (i + 1));
