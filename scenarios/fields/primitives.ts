@@ -2,7 +2,7 @@
 // as the "expected …" part of a scenario error (see issueText.ts).
 import * as z from "zod";
 import { U64_MAX } from "../../models/chainConstants.js";
-import { compileExpression, ExpressionError } from "../expressions.js";
+import { compileNumberOrExpression, ExpressionError } from "../expressions.js";
 
 /** An integer in [min, max] (inclusive). */
 export function intRange(min: number, max: number, what = "an integer") {
@@ -41,7 +41,7 @@ export const u64String = () =>
 export function numberOrExpression(variables: readonly string[]) {
   const expression = z.string().superRefine((source, ctx) => {
     try {
-      compileExpression(source, variables);
+      compileNumberOrExpression(source, variables); // plain arithmetic is checked without loading mathjs
     } catch (err) {
       if (!(err instanceof ExpressionError)) throw err;
       ctx.addIssue({ code: "custom", message: `expected ${err.expected}`, params: { found: err.found } });
