@@ -1,8 +1,8 @@
 // What a worker thread loads to run an engine task: only the engine. A fresh process runs one
 // `default` task through the worker entry exactly as a piscina thread does (the runner module, the
 // main thread's resolved scenario as input), with every module load recorded. Without the resolved
-// input (the queue's path) the worker has to parse the scenario, so yaml and mathjs do load: that
-// control shows the recording sees both ES module and CommonJS loads.
+// input (the queue's path) the worker has to parse the scenario, so yaml (and mathjs, for a formula
+// beyond plain arithmetic) do load: that control shows the recording sees both ES module and CommonJS loads.
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -56,7 +56,9 @@ describe("the worker entry's imports", () => {
   });
 
   it("control: without the resolved input (queue workers) the scenario is parsed, loading yaml and mathjs", () => {
-    const run = probe("rebuilt", { runnerModule: request.runnerModule, spec });
+    // a formula beyond plain arithmetic (sqrt), so parsing it needs mathjs: a CommonJS load
+    const withSqrt = prepareRun("default", ["duration.days=1", "subnets[7].miners[0].quality=sqrt(u)"], undefined);
+    const run = probe("rebuilt", { runnerModule: request.runnerModule, spec: taskSpecs(withSqrt)[0] });
     expect(run.status).toBe("ok");
     expect(run.packages.has("yaml")).toBe(true); // an ES module load
     expect(run.packages.has("mathjs")).toBe(true); // a CommonJS load (expressions.ts requires it)
