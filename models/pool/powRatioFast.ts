@@ -13,7 +13,7 @@
  */
 import { powRatioBySeriesBounds } from "./powRatioBounds.js";
 import { powRatioNearOne } from "./powRatioNearOne.js";
-import { bitLength, powRatioScaled } from "./powRatioScaled.js";
+import { bitLength, gcd, lnTwoFor, powRatioScaled } from "./powRatioScaled.js"; // ln 2: memoised per precision there
 
 const DEFAULT_MAX_ITERS = 4096;
 const GUARD_BITS = 24n;
@@ -87,22 +87,6 @@ function lnBiguint(value: bigint, intPrec: bigint, scale: bigint, guard: bigint,
   m.r[k] = r;
   m.next = 1 - k;
   return r;
-}
-
-const lnTwoCache = new Map<string, bigint>();
-function lnTwoFor(scaleBits: bigint, guard: bigint, maxIters: number): bigint {
-  const key = `${scaleBits}/${maxIters}`;
-  let v = lnTwoCache.get(key);
-  if (v === undefined) {
-    v = -ln1pFixed(-(1n << (scaleBits - 1n)), scaleBits, guard, maxIters);
-    lnTwoCache.set(key, v);
-  }
-  return v;
-}
-
-function gcd(a: bigint, b: bigint): bigint {
-  while (b !== 0n) [a, b] = [b, a % b];
-  return a;
 }
 
 const MAX_EXACT_EXPONENT = 1024n;

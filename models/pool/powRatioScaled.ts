@@ -26,7 +26,8 @@ export function bitLength(a: bigint): number {
   return a === 0n ? 0 : a.toString(2).length;
 }
 
-function gcd(a: bigint, b: bigint): bigint {
+/** Greatest common divisor (the crate reduces the exponent by it). */
+export function gcd(a: bigint, b: bigint): bigint {
   while (b !== 0n) [a, b] = [b, a % b];
   return a;
 }
@@ -106,7 +107,7 @@ function lnBiguint(value: bigint, intPrec: bigint, scale: bigint, guard: bigint,
 
 /** ln 2 depends only on (internal precision, max iterations): memoised pure constant. */
 const lnTwoCache = new Map<string, bigint>();
-function lnTwoFor(scaleBits: bigint, guard: bigint, maxIters: number): bigint {
+export function lnTwoFor(scaleBits: bigint, guard: bigint, maxIters: number): bigint {
   const key = `${scaleBits}/${maxIters}`;
   let v = lnTwoCache.get(key);
   if (v === undefined) {

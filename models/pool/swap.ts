@@ -79,9 +79,9 @@ function satAddU64(a: bigint, b: bigint): bigint {
   return s > U64_MAX ? U64_MAX : s;
 }
 
-/** `price_target`'s reserves after swapping `deltaIn` in full, given its output `out`. */
-function reservesAfter(side: SwapSide, x: bigint, y: bigint, deltaIn: bigint, out: bigint): [bigint, bigint] {
-  return side === "buy" ? [subSat(x, out), satAddU64(y, deltaIn)] : [satAddU64(x, deltaIn), subSat(y, out)];
+/** The pool's price before the swap (`current_price`; 0 with no alpha in the pool). */
+function poolPrice(quote: bigint, x: bigint, y: bigint): bigint {
+  return x === 0n ? 0n : calculatePrice(quote, x, y);
 }
 
 /**
@@ -112,14 +112,14 @@ export function doSwap(pool: Pool, side: SwapSide, amount: bigint, limitPrice: b
   // swap_inner
   if (reserveOut < (opts.minimumReserve ?? MINIMUM_RESERVE)) return { ok: false, error: "ReservesTooLow" };
   const quote = effectiveQuote(pool);
-  const price = (): bigint => (pool.alphaReserve === 0n ? 0n : calculatePrice(quote, x, y));
-  const beyond = side === "buy" ? priceSurelyBelow(quote, x, y, limitPrice) || price() < limitPrice : price() > limitPrice;
+  const beyond = side === "buy" ? priceSurelyBelow(quote, x, y, limitPrice) || poolPrice(quote, x, y) < limitPrice : poolPrice(quote, x, y) > limitPrice;
   if (!beyond) return { ok: false, error: "PriceLimitExceeded" };
   // BasicSwapStep::new: price_target, the price after the whole requested input
   let fee = fee0;
   const requested = subSat(amount, fee);
   const outIfAll = convertDeltas(side, quote, x, y, requested);
-  const [x2, y2] = reservesAfter(side, x, y, requested, outIfAll);
+  const x2 = side === "buy" ? subSat(x, outIfAll) : satAddU64(x, requested); // reserves after the whole input
+  const y2 = side === "buy" ? satAddU64(y, requested) : subSat(y, outIfAll);
   // determine_action
   let deltaIn: bigint;
   let deltaOut: bigint;
@@ -128,7 +128,7 @@ export function doSwap(pool: Pool, side: SwapSide, amount: bigint, limitPrice: b
     deltaIn = requested;
     deltaOut = outIfAll; // process_swap's convert_deltas on the same input
   } else {
-    const current = price();
+    const current = poolPrice(quote, x, y);
     deltaIn = side === "buy" ? calculateQuoteDeltaIn(quote, current, limitPrice, y) : calculateBaseDeltaIn(quote, current, limitPrice, x);
     const u16max = fromInt(65535n);
     const rate = dropFees ? 0n : fromInt(BigInt(pool.feeRate));
